@@ -1,0 +1,43 @@
+package io.eventgate.event;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for event and room names (API.md): lengths count Unicode code points.
+ */
+public final class NameRules {
+
+    public static final int MAX_LENGTH = 128;
+
+    private static final String EVENT_PATTERN_TEXT = "^[A-Za-z0-9][A-Za-z0-9._:-]*$";
+    private static final Pattern EVENT_PATTERN = Pattern.compile(EVENT_PATTERN_TEXT);
+
+    private NameRules() {
+    }
+
+    /** What is wrong with {@code name} as an event name, if anything. */
+    public static Optional<String> eventNameProblem(String name) {
+        return lengthProblem(name).or(() -> EVENT_PATTERN.matcher(name).matches() ? Optional.empty()
+                : Optional.of("must match " + EVENT_PATTERN_TEXT + " (letters, digits, '.', '_', ':', '-';"
+                        + " starting with a letter or digit)"));
+    }
+
+    /** What is wrong with {@code name} as a room name, if anything. */
+    public static Optional<String> roomNameProblem(String name) {
+        return lengthProblem(name).or(() -> name.codePoints().filter(Character::isISOControl).findFirst()
+                .stream().mapToObj(c -> String.format("must not contain control characters (found U+%04X)", c))
+                .findFirst());
+    }
+
+    private static Optional<String> lengthProblem(String name) {
+        int length = name.codePointCount(0, name.length());
+        if (length == 0) {
+            return Optional.of("must not be empty");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("must be at most " + MAX_LENGTH + " characters long (got " + length + ")");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package io.eventgate.publish;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.Status;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Answers every refused request with {@code application/problem+json}.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final ProblemWriter problems;
+
+    public ProblemMapper(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> refused(ProblemException problem, UriInfo uri) {
+        return problems.response(problem, uri.getPath());
+    }
+
+    /** The framework's own refusals (404, 405, 406...), keeping their status. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> framework(WebApplicationException e, UriInfo uri) {
+        Status status = Status.fromStatusCode(e.getResponse().getStatus());
+        return problems.response(new ProblemException(status == null ? Status.BAD_REQUEST : status, e.getMessage()),
+                uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(RuntimeException e, UriInfo uri) {
+        LOG.errorf(e, "Request to %s failed", uri.getPath());
+        return problems.response(new ProblemException(Status.INTERNAL_SERVER_ERROR,
+                "The request could not be handled; nothing was delivered. Retry later."), uri.getPath());
+    }
+}

@@ -1,0 +1,17 @@
+package io.eventgate.publish;
+
+import io.eventgate.event.AcceptedEvent;
+import io.eventgate.event.Timestamps;
+
+/**
+ * The 202 answer to a publish.
+ *
+ * @param id the event's identifier, carried in every frame that delivers it
+ * @param timestamp when the event was accepted, as in its frames
+ */
+public record PublishAccepted(String id, String timestamp) {
+
+    static PublishAccepted of(AcceptedEvent event) {
+        return new PublishAccepted(event.id(), Timestamps.format(event.acceptedAt()));
+    }
+}

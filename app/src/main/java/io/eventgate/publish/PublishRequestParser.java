@@ -1,0 +1,108 @@
+package io.eventgate.publish;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import io.eventgate.event.NameRules;
+import io.eventgate.event.PublishRequest;
+
+/**
+ * Turns a {@code POST /events} body into a {@link PublishRequest}, strictly: no type coercion, no
+ * unknown or duplicate fields, one JSON value, and a message that says where the problem is.
+ */
+@Singleton
+public class PublishRequestParser {
+
+    private static final String EVENT = "event";
+    private static final String ROOM = "room";
+    private static final String DATA = "data";
+    private static final Set<String> FIELDS = Set.of(EVENT, ROOM, DATA);
+
+    private final ObjectReader reader;
+
+    public PublishRequestParser(ObjectMapper mapper) {
+        // Big decimals, trailing zeros kept: data reaches clients and logs exactly as it was sent.
+        this.reader = mapper.reader()
+                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+    }
+
+    /**
+     * @throws ProblemException 400 with a detail naming the field, or the line and column of broken JSON
+     */
+    public PublishRequest parse(byte[] body, Charset charset) {
+        JsonNode root = read(body, charset);
+        if (root.isMissingNode()) {
+            throw ProblemException.badRequest("The request body is empty; send a JSON object such as "
+                    + "{\"event\":\"order.created\",\"room\":\"r1\",\"data\":{}}");
+        }
+        if (!root.isObject()) {
+            throw ProblemException.badRequest("The request body must be a JSON object, not " + typeOf(root));
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw ProblemException.badRequest("Unknown field '" + name + "'; the allowed fields are event, room and data");
+            }
+        }
+        String event = requiredString(root, EVENT)
+                .orElseThrow(() -> ProblemException.badRequest("Field 'event' is required"));
+        NameRules.eventNameProblem(event).ifPresent(problem -> {
+            throw ProblemException.badRequest("Field 'event' " + problem);
+        });
+        Optional<String> room = requiredString(root, ROOM);
+        room.flatMap(NameRules::roomNameProblem).ifPresent(problem -> {
+            throw ProblemException.badRequest("Field 'room' " + problem);
+        });
+        JsonNode data = root.has(DATA) ? root.get(DATA) : NullNode.getInstance();
+        return new PublishRequest(event, room, data);
+    }
+
+    private JsonNode read(byte[] body, Charset charset) {
+        try {
+            return charset.equals(StandardCharsets.UTF_8) ? reader.readTree(body)
+                    : reader.readTree(new String(body, charset));
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            throw ProblemException.badRequest("Malformed JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The field's string value; empty when absent or JSON null; a 400 when of another type. */
+    private static Optional<String> requiredString(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ProblemException.badRequest("Field '" + field + "' must be a string, not " + typeOf(value));
+        }
+        return Optional.of(value.textValue());
+    }
+
+    private static String typeOf(JsonNode node) {
+        String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+        return type.equals("array") || type.equals("object") ? "an " + type : "a " + type;
+    }
+}

@@ -1,0 +1,74 @@
+package io.eventgate.socket;
+
+import java.io.IOException;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.eventgate.event.NameRules;
+
+/**
+ * Reads a client's text frame into a {@link ClientFrame}, or says what is wrong with it.
+ */
+@Singleton
+class ClientFrameParser {
+
+    private final ObjectReader reader;
+
+    ClientFrameParser(ObjectMapper mapper) {
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * @throws FrameException when the frame is not JSON, not an object, or not a known frame
+     */
+    ClientFrame parse(byte[] frame) {
+        JsonNode root = read(frame);
+        if (!root.isObject()) {
+            throw new FrameException("A frame must be a JSON object with a 'type', such as {\"type\":\"ping\"}");
+        }
+        JsonNode type = root.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new FrameException("A frame needs a string 'type': join, leave or ping");
+        }
+        return switch (type.textValue()) {
+            case "join" -> new ClientFrame.Join(room(root));
+            case "leave" -> new ClientFrame.Leave(room(root));
+            case "ping" -> new ClientFrame.Ping();
+            default -> throw new FrameException("Unknown frame type '" + type.textValue() + "'; use join, leave or ping");
+        };
+    }
+
+    private JsonNode read(byte[] frame) {
+        try {
+            return reader.readTree(frame);
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String where = location == null ? "" : " at column " + location.getColumnNr();
+            throw new FrameException("Malformed JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new FrameException("The frame could not be read: " + e.getMessage());
+        }
+    }
+
+    private static String room(JsonNode root) {
+        JsonNode room = root.get("room");
+        if (room == null || room.isNull()) {
+            throw new FrameException("Field 'room' is required for " + root.get("type").textValue());
+        }
+        if (!room.isTextual()) {
+            throw new FrameException("Field 'room' must be a string");
+        }
+        String name = room.textValue();
+        NameRules.roomNameProblem(name).ifPresent(problem -> {
+            throw new FrameException("Invalid room: 'room' " + problem);
+        });
+        return name;
+    }
+}

@@ -1,0 +1,51 @@
+package io.eventgate.socket;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every frame the server sends (API.md section 2), written as JSON with its {@code type} first.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerFrame.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = ServerFrame.Joined.class, name = "joined"),
+        @JsonSubTypes.Type(value = ServerFrame.Left.class, name = "left"),
+        @JsonSubTypes.Type(value = ServerFrame.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerFrame.Event.class, name = "event")
+})
+public sealed interface ServerFrame {
+
+    /** The first frame of every connection. */
+    record Welcome(String connectionId) implements ServerFrame {
+    }
+
+    /** From this frame on, the socket gets the room's events. */
+    record Joined(String room) implements ServerFrame {
+    }
+
+    /** The socket no longer gets the room's events. */
+    record Left(String room) implements ServerFrame {
+    }
+
+    /** The answer to a ping. */
+    record Pong() implements ServerFrame {
+    }
+
+    /** The client sent something the server could not act on; the connection stays open. */
+    record Error(String message) implements ServerFrame {
+    }
+
+    /**
+     * A published event. {@code room} is left out for a broadcast; {@code data} is always present,
+     * {@code null} when the publisher sent none.
+     */
+    @JsonPropertyOrder({ "id", "event", "room", "data", "timestamp" })
+    record Event(String id, String event, @JsonInclude(JsonInclude.Include.NON_NULL) String room, JsonNode data,
+            String timestamp) implements ServerFrame {
+    }
+}

@@ -1,0 +1,21 @@
+package io.eventgate.logger;
+
+/**
+ * Stores what happened. Every logger and every storage strategy offers this one method.
+ * <p>
+ * Inject the default logger with {@code @Inject EventLogger log;} or a named one with
+ * {@code @Inject @EventLoggerName("audit") EventLogger audit;}. Configuration decides where
+ * each name stores its records (see {@code quarkus.event-logger.strategies}).
+ * <p>
+ * Implementations return at once on any thread, the Vert.x event loop included: stores that do
+ * I/O do it off the caller's thread.
+ */
+public interface EventLogger {
+
+    /**
+     * Logs one record. A logger obtained by injection stamps its own name on the record.
+     *
+     * @param record what happened
+     */
+    void log(EventLogRecord record);
+}

@@ -1,0 +1,58 @@
+package io.eventgate.logger.runtime.jboss;
+
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Level;
+import org.jboss.logmanager.Logger;
+
+import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStrategy;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Writes each record through JBoss Logging, with the record's context as the category, so a line
+ * reads {@code INFO [order.created] orderId: ...}; the logger name and the attributes go to the
+ * MDC, where JSON logging picks them up as fields.
+ */
+@Singleton
+@Identifier(JBossLogStrategy.ID)
+public class JBossLogStrategy implements EventLogStrategy {
+
+    public static final String ID = "jboss";
+
+    /** The MDC key that carries the event logger's name. */
+    public static final String LOGGER_MDC_KEY = "eventLogger";
+
+    private static final String FQCN = JBossLogStrategy.class.getName();
+
+    @Override
+    public void log(EventLogRecord record) {
+        Logger category = Logger.getLogger(record.context());
+        java.util.logging.Level level = toLogManagerLevel(record.level());
+        if (!category.isLoggable(level)) {
+            return;
+        }
+        ExtLogRecord line = new ExtLogRecord(level, record.message(), ExtLogRecord.FormatStyle.NO_FORMAT, FQCN);
+        line.setLoggerName(record.context());
+        line.setInstant(record.timestamp());
+        line.putMdc(LOGGER_MDC_KEY, record.logger());
+        for (Map.Entry<String, String> attribute : record.attributes().entrySet()) {
+            line.putMdc(attribute.getKey(), attribute.getValue());
+        }
+        category.logRaw(line);
+    }
+
+    private static java.util.logging.Level toLogManagerLevel(org.jboss.logging.Logger.Level level) {
+        return switch (level) {
+            case FATAL -> Level.FATAL;
+            case ERROR -> Level.ERROR;
+            case WARN -> Level.WARN;
+            case INFO -> Level.INFO;
+            case DEBUG -> Level.DEBUG;
+            case TRACE -> Level.TRACE;
+        };
+    }
+}
