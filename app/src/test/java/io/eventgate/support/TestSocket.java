@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,35 +20,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
-
 /**
- * A real WebSocket client (Vert.x, in its own instance, apart from the server's) that records
- * every frame it receives.
+ * A real WebSocket client (the JDK's {@link WebSocket}, apart from the server's stack) that records
+ * every frame it receives. Its listener exists before the handshake, so not even the welcome can
+ * be missed.
  */
 public final class TestSocket implements AutoCloseable {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Vertx CLIENT_VERTX = Vertx.vertx();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     /** Reads numbers as written, so a test can tell whether the server changed them. */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
-    private final WebSocketClient client;
     private final WebSocket socket;
     private final BlockingQueue<String> frames;
     private final String connectionId;
 
-    private TestSocket(WebSocketClient client, WebSocket socket, BlockingQueue<String> frames) {
-        this.client = client;
+    private TestSocket(WebSocket socket, BlockingQueue<String> frames) {
         this.socket = socket;
         this.frames = frames;
         JsonNode welcome = next();
@@ -56,17 +53,13 @@ public final class TestSocket implements AutoCloseable {
     /** Connects to {@code /ws} of the server at {@code base}, with {@code query} (may be empty), and reads the welcome. */
     public static TestSocket connect(URI base, String query) {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        WebSocketClient client = CLIENT_VERTX.createWebSocketClient();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(base.getHost()).setPort(base.getPort())
-                .setURI("/ws" + (query.isEmpty() ? "" : "?" + query));
+        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws" + (query.isEmpty() ? "" : "?" + query));
         try {
-            // The handler is in place before the handshake, so not even the welcome can be missed.
-            ClientWebSocket socket = client.webSocket();
-            socket.textMessageHandler(frames::add);
-            socket.connect(options).toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new TestSocket(client, socket, frames);
+            WebSocket socket = CLIENT.newWebSocketBuilder().buildAsync(uri, new FrameCollector(frames))
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new TestSocket(socket, frames);
         } catch (Exception e) {
-            throw new AssertionError("Could not connect to " + options.getURI(), e);
+            throw new AssertionError("Could not connect to " + uri, e);
         }
     }
 
@@ -102,11 +95,11 @@ public final class TestSocket implements AutoCloseable {
     }
 
     public void send(String text) {
-        socket.writeTextMessage(text);
+        socket.sendText(text, true).join();
     }
 
     public void sendBinary(byte[] bytes) {
-        socket.writeBinaryMessage(Buffer.buffer(bytes));
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
     /** Joins {@code room} and waits for the {@code joined} answer. */
@@ -115,14 +108,11 @@ public final class TestSocket implements AutoCloseable {
         assertThat(next("joined").path("room").asText()).isEqualTo(room);
     }
 
-    public boolean isClosed() {
-        return socket.isClosed();
-    }
-
     @Override
     public void close() {
-        socket.close();
-        client.close();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .exceptionally(failure -> socket).join();
+        socket.abort();
     }
 
     public static String quote(String text) {
@@ -130,6 +120,28 @@ public final class TestSocket implements AutoCloseable {
             return JSON.writeValueAsString(text);
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /** Puts each whole text message, reassembled from its fragments, on the queue. */
+    private static final class FrameCollector implements WebSocket.Listener {
+
+        private final BlockingQueue<String> frames;
+        private final StringBuilder partial = new StringBuilder();
+
+        FrameCollector(BlockingQueue<String> frames) {
+            this.frames = frames;
+        }
+
+        @Override
+        public CompletionStage<Void> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
         }
     }
 }
