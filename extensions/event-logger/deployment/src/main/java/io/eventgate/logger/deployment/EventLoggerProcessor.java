@@ -18,7 +18,15 @@ import io.eventgate.logger.runtime.EventLogStrategies;
 import io.eventgate.logger.runtime.EventLoggerConfig;
 import io.eventgate.logger.runtime.EventLoggerRecorder;
 import io.eventgate.logger.runtime.console.ConsoleLogStrategy;
+import io.eventgate.logger.runtime.health.EventLogStoresReadinessCheck;
 import io.eventgate.logger.runtime.jboss.JBossLogStrategy;
+import io.eventgate.logger.runtime.metrics.EventLoggerMetrics;
+import io.eventgate.logger.runtime.mongo.MongoLogStrategy;
+import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
+import io.eventgate.logger.runtime.redis.RedisStreamLogStrategy;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -29,6 +37,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 class EventLoggerProcessor {
 
@@ -44,10 +53,30 @@ class EventLoggerProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(EventLoggerName.class, EventLogStrategies.class, JBossLogStrategy.class,
-                        ConsoleLogStrategy.class)
+                .addBeanClasses(EventLoggerName.class, EventLogStrategies.class, EventLogPipelines.class,
+                        JBossLogStrategy.class, ConsoleLogStrategy.class)
                 .setUnremovable()
                 .build();
+    }
+
+    /** The strategies, health check and meters that exist only when the application has their client. */
+    @BuildStep
+    void optionalBeans(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.MONGODB_CLIENT)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(MongoLogStrategy.class));
+        }
+        if (capabilities.isPresent(Capability.REDIS_CLIENT)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(RedisStreamLogStrategy.class));
+        }
+        if (capabilities.isPresent(Capability.METRICS)
+                && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(EventLoggerMetrics.class));
+        }
+    }
+
+    @BuildStep
+    HealthBuildItem readiness() {
+        return new HealthBuildItem(EventLogStoresReadinessCheck.class.getName(), true);
     }
 
     @BuildStep
@@ -85,6 +114,7 @@ class EventLoggerProcessor {
                     .startup()
                     .unremovable()
                     .addInjectionPoint(ClassType.create(EventLogStrategies.class))
+                    .addInjectionPoint(ClassType.create(EventLogPipelines.class))
                     .createWith(recorder.eventLogger(logger.name()));
             if (EventLoggerConfig.DEFAULT_LOGGER_NAME.equals(logger.name())) {
                 bean.addQualifier(Default.class);

@@ -19,7 +19,13 @@ import io.smallrye.common.annotation.Identifier;
 @Singleton
 public class EventLogStrategies {
 
-    private final Map<String, EventLogStrategy> byName = new TreeMap<>();
+    /** What to add for a built-in strategy that exists only with its client. */
+    private static final Map<String, String> NEEDS = Map.of(
+            "mongo", "io.quarkus:quarkus-mongodb-client (or io.quarkus:quarkus-mongodb-panache, which brings it)",
+            "redis-stream", "io.quarkus:quarkus-redis-client");
+
+    /** Handles, not instances: a strategy (and the client it needs) is created only when named. */
+    private final Map<String, Instance.Handle<EventLogStrategy>> byName = new TreeMap<>();
 
     @Inject
     public EventLogStrategies(@Any Instance<EventLogStrategy> strategies) {
@@ -28,7 +34,7 @@ public class EventLogStrategies {
                     .filter(Identifier.class::isInstance)
                     .map(Identifier.class::cast)
                     .findFirst()
-                    .ifPresent(identifier -> byName.put(identifier.value(), handle.get()));
+                    .ifPresent(identifier -> byName.put(identifier.value(), handle));
         }
     }
 
@@ -38,16 +44,23 @@ public class EventLogStrategies {
      * @param propertyKey the configuration key the names came from, named in the error
      * @throws ConfigurationException when a name is unknown
      */
-    public List<EventLogStrategy> named(List<String> names, String propertyKey) {
-        return names.stream().map(String::trim).map(name -> {
-            EventLogStrategy strategy = byName.get(name);
-            if (strategy == null) {
-                throw new ConfigurationException("Unknown event-logger strategy '" + name + "' in " + propertyKey
-                        + "; known strategies: " + String.join(", ", byName.keySet())
-                        + ". A custom strategy is a CDI bean implementing EventLogStrategy with @Identifier(\"" + name
-                        + "\").");
-            }
-            return strategy;
-        }).toList();
+    public List<NamedStrategy> named(List<String> names, String propertyKey) {
+        return names.stream().map(name -> named(name.trim(), propertyKey)).toList();
+    }
+
+    /** @see #named(List, String) */
+    public NamedStrategy named(String name, String propertyKey) {
+        Instance.Handle<EventLogStrategy> strategy = byName.get(name);
+        if (strategy != null) {
+            return new NamedStrategy(name, strategy.get());
+        }
+        String needs = NEEDS.get(name);
+        if (needs != null) {
+            throw new ConfigurationException("The event-logger strategy '" + name + "' named in " + propertyKey
+                    + " needs its client: add the dependency " + needs + " to the application");
+        }
+        throw new ConfigurationException("Unknown event-logger strategy '" + name + "' in " + propertyKey
+                + "; known strategies: " + String.join(", ", byName.keySet())
+                + ". A custom strategy is a CDI bean implementing EventLogStrategy with @Identifier(\"" + name + "\").");
     }
 }

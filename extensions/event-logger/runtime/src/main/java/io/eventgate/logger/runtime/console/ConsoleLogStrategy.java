@@ -1,6 +1,7 @@
 package io.eventgate.logger.runtime.console;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import io.eventgate.logger.EventLogStrategy;
 import io.eventgate.logger.runtime.EventLoggerConfig;
 import io.eventgate.logger.runtime.LoggerConfig.ConsoleFormat;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Prints one line per record on standard output, plain or JSON as each logger's
@@ -36,10 +38,29 @@ public class ConsoleLogStrategy implements EventLogStrategy {
 
     @Override
     public void log(EventLogRecord record) {
-        ConsoleFormat format = config.logger(record.logger()).console().format();
-        String line = format == ConsoleFormat.JSON ? json(record) : plain(record);
+        System.out.println(line(record));
+    }
+
+    /** One write for the whole batch: a pipe to the container runtime is slow per call, not per byte. */
+    @Override
+    public Uni<Void> write(List<EventLogRecord> batch) {
+        StringBuilder lines = new StringBuilder(batch.size() * 160);
+        batch.forEach(record -> lines.append(line(record)).append(System.lineSeparator()));
         PrintStream out = System.out;
-        out.println(line);
+        out.print(lines);
+        out.flush();
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Standard output can block when its reader is slow: keep it off the caller's thread. */
+    @Override
+    public boolean queued() {
+        return true;
+    }
+
+    private String line(EventLogRecord record) {
+        ConsoleFormat format = config.logger(record.logger()).console().format();
+        return format == ConsoleFormat.JSON ? json(record) : plain(record);
     }
 
     private String json(EventLogRecord record) {

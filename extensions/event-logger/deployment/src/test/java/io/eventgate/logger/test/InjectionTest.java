@@ -1,0 +1,121 @@
+package io.eventgate.logger.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.eventgate.logger.EventLogger;
+import io.eventgate.logger.EventLoggerName;
+import io.eventgate.logger.runtime.EventLoggerConfig;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.QuarkusUnitTest;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Default and named injection, two names storing differently, a name without configuration
+ * falling back to the default, the custom {@code memory} strategy, and the {@code jboss} line.
+ */
+class InjectionTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(MemoryStrategy.class, Records.class))
+            .overrideConfigKey("quarkus.event-logger.strategies", "memory")
+            .overrideConfigKey("quarkus.event-logger.\"audit\".strategies", "memory,jboss")
+            .overrideConfigKey("quarkus.event-logger.\"ops\".strategies", "jboss");
+
+    @Inject
+    EventLogger defaultLogger;
+
+    @Inject
+    @EventLoggerName("audit")
+    EventLogger audit;
+
+    @Inject
+    @EventLoggerName("ops")
+    EventLogger ops;
+
+    @Inject
+    @EventLoggerName("unconfigured")
+    EventLogger unconfigured;
+
+    @Inject
+    @Identifier("memory")
+    MemoryStrategy memory;
+
+    @Test
+    void eachNameStoresWhereItsConfigurationSays() {
+        defaultLogger.log(Records.numbered("order.created", 1));
+        audit.log(Records.numbered("order.created", 2));
+        ops.log(Records.numbered("order.created", 3));
+        unconfigured.log(Records.numbered("order.created", 4));
+
+        assertThat(messages(EventLoggerConfig.DEFAULT_LOGGER_NAME)).containsExactly("record 1");
+        assertThat(messages("audit")).containsExactly("record 2");
+        assertThat(messages("ops")).as("ops stores through jboss only").isEmpty();
+        assertThat(messages("unconfigured")).as("falls back to the default logger's strategies")
+                .containsExactly("record 4");
+    }
+
+    private List<String> messages(String logger) {
+        return memory.of(logger).stream().filter(record -> record.context().equals("order.created"))
+                .map(record -> record.message()).toList();
+    }
+
+    @Test
+    void keepsTheRecordAsLogged() {
+        audit.log(Records.numbered("payment.failed", 7));
+        var record = memory.of("audit").stream().filter(r -> r.context().equals("payment.failed")).findFirst()
+                .orElseThrow();
+        assertThat(record.data().path("orderId").asText()).isEqualTo("order-7");
+        assertThat(record.attributes()).containsEntry("eventId", "event-7");
+        assertThat(record.level().name()).isEqualTo("INFO");
+    }
+
+    @Test
+    void namedLoggersCanBeLookedUpToo() {
+        EventLogger looked = Arc.container().select(EventLogger.class, EventLoggerName.Literal.of("audit")).get();
+        looked.log(Records.numbered("looked.up", 1));
+        assertThat(memory.of("audit")).extracting(record -> record.context()).contains("looked.up");
+    }
+
+    @Test
+    void jbossWritesTheContextAsCategoryAndTheMessage() {
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(ExtLogRecord.wrap(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+        try {
+            ops.log(Records.numbered("customer.subscribed", 9));
+        } finally {
+            java.util.logging.Logger.getLogger("").removeHandler(capture);
+        }
+        assertThat(lines).filteredOn(line -> "customer.subscribed".equals(line.getLoggerName())).singleElement()
+                .satisfies(line -> {
+                    assertThat(line.getMessage()).isEqualTo("record 9");
+                    assertThat(line.getMdc("eventLogger")).isEqualTo("ops");
+                    assertThat(line.getMdc("eventId")).isEqualTo("event-9");
+                });
+    }
+}

@@ -1,0 +1,34 @@
+package io.eventgate.logger.test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.inject.Singleton;
+
+import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStrategy;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * A custom strategy, as an application would write one: a CDI bean with an {@code @Identifier}.
+ * It keeps what it gets in memory, in place (not queued).
+ */
+@Singleton
+@Identifier("memory")
+public class MemoryStrategy implements EventLogStrategy {
+
+    private final List<EventLogRecord> records = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void log(EventLogRecord record) {
+        records.add(record);
+    }
+
+    public List<EventLogRecord> records() {
+        return records;
+    }
+
+    public List<EventLogRecord> of(String logger) {
+        return records.stream().filter(record -> record.logger().equals(logger)).toList();
+    }
+}

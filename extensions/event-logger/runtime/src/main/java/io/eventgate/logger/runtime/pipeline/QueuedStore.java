@@ -1,0 +1,250 @@
+package io.eventgate.logger.runtime.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStrategy;
+import io.eventgate.logger.EventLogger;
+import io.eventgate.logger.runtime.LoggerConfig;
+import io.eventgate.logger.runtime.NamedStrategy;
+
+/**
+ * Puts a store that does I/O behind a bounded queue (the shape of Log4j2's AsyncAppender with a
+ * FailoverAppender, and of OpenTelemetry's BatchLogRecordProcessor).
+ * <p>
+ * {@link #log(EventLogRecord)} only offers the record to the queue, so it returns at once on any
+ * thread. A drain thread of its own writes batches (by size, or when the flush interval has
+ * passed), retries a failed batch with exponential backoff, and hands it to the failover strategy
+ * when the retries are spent. A full queue applies the overflow policy. Every record ends written,
+ * failed over or dropped, and {@link StoreStats} counts which.
+ */
+public final class QueuedStore implements EventLogger {
+
+    private static final Logger LOG = Logger.getLogger(QueuedStore.class);
+
+    private static final long WAIT_SLICE = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /** Drops are reported at most this often, however many happen. */
+    private static final long DROP_REPORT_INTERVAL = TimeUnit.SECONDS.toNanos(10);
+
+    private final String loggerName;
+    private final NamedStrategy store;
+    private final NamedStrategy failover;
+    private final LoggerConfig.QueueConfig queueConfig;
+    private final LoggerConfig.RetryConfig retryConfig;
+    private final BlockingQueue<EventLogRecord> queue;
+    private final StoreStats stats = new StoreStats();
+    private final Thread drainer;
+    private volatile boolean accepting = true;
+    private volatile long shutdownDeadline = Long.MAX_VALUE;
+    private long reportedDrops;
+    private long lastDropReport = System.nanoTime() - DROP_REPORT_INTERVAL;
+
+    QueuedStore(String loggerName, NamedStrategy store, NamedStrategy failover, LoggerConfig config) {
+        this.loggerName = loggerName;
+        this.store = store;
+        this.failover = failover;
+        this.queueConfig = config.queue();
+        this.retryConfig = config.retry();
+        this.queue = new ArrayBlockingQueue<>(queueConfig.capacity());
+        this.drainer = new Thread(this::drain, "event-logger-" + loggerName + "-" + store.name());
+        this.drainer.setDaemon(true);
+        this.drainer.start();
+    }
+
+    @Override
+    public void log(EventLogRecord record) {
+        stats.accept();
+        if (!accepting) {
+            failOver(List.of(record));
+            return;
+        }
+        if (queue.offer(record)) {
+            return;
+        }
+        switch (queueConfig.overflow()) {
+            case FAILOVER -> failOver(List.of(record));
+            case DROP_NEWEST -> stats.dropped(1);
+            case DROP_OLDEST -> {
+                if (queue.poll() != null) {
+                    stats.dropped(1);
+                }
+                if (!queue.offer(record)) {
+                    stats.dropped(1);
+                }
+            }
+        }
+    }
+
+    public String loggerName() {
+        return loggerName;
+    }
+
+    public String strategyName() {
+        return store.name();
+    }
+
+    public EventLogStrategy store() {
+        return store.strategy();
+    }
+
+    Duration shutdownTimeout() {
+        return queueConfig.shutdownTimeout();
+    }
+
+    public StoreStats stats() {
+        return stats;
+    }
+
+    /** Records waiting to be written. */
+    public int depth() {
+        return queue.size();
+    }
+
+    /**
+     * Stops taking records (later ones go straight to the failover strategy) and gives the drain
+     * thread until {@code deadlineNanos}, on the {@link System#nanoTime()} clock, to write the queue.
+     */
+    void stopAccepting(long deadlineNanos) {
+        shutdownDeadline = deadlineNanos;
+        accepting = false;
+    }
+
+    /**
+     * Waits for the drain thread until the deadline given to {@link #stopAccepting(long)}; what is
+     * left then goes to the failover strategy.
+     *
+     * @return how many records could not be written to the store in time
+     */
+    int awaitDrained() {
+        long deadlineNanos = shutdownDeadline;
+        try {
+            drainer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (drainer.isAlive()) {
+            // Still retrying or writing: stop waiting for it.
+            drainer.interrupt();
+        }
+        List<EventLogRecord> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            failOver(left);
+        }
+        return left.size();
+    }
+
+    private void drain() {
+        List<EventLogRecord> batch = new ArrayList<>(queueConfig.batchSize());
+        while (accepting || !queue.isEmpty()) {
+            try {
+                fill(batch);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (!batch.isEmpty()) {
+                writeWithRetries(List.copyOf(batch));
+                batch.clear();
+            }
+            reportDrops();
+        }
+    }
+
+    /**
+     * Waits for a first record, then up to the flush interval for the batch to fill. Waits in
+     * short slices, so that a shutdown is noticed at once however long the interval.
+     */
+    private void fill(List<EventLogRecord> batch) throws InterruptedException {
+        long interval = queueConfig.flushInterval().toNanos();
+        EventLogRecord first = queue.poll(Math.min(interval, WAIT_SLICE), TimeUnit.NANOSECONDS);
+        if (first == null) {
+            return;
+        }
+        batch.add(first);
+        long deadline = System.nanoTime() + interval;
+        while (batch.size() < queueConfig.batchSize() && accepting) {
+            queue.drainTo(batch, queueConfig.batchSize() - batch.size());
+            long wait = deadline - System.nanoTime();
+            if (batch.size() >= queueConfig.batchSize() || wait <= 0) {
+                break;
+            }
+            EventLogRecord next = queue.poll(Math.min(wait, WAIT_SLICE), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
+            }
+        }
+        if (!accepting) {
+            queue.drainTo(batch, queueConfig.batchSize() - batch.size());
+        }
+    }
+
+    private void writeWithRetries(List<EventLogRecord> batch) {
+        Duration backoff = retryConfig.initialBackoff();
+        for (int attempt = 0;; attempt++) {
+            try {
+                store.strategy().write(batch).await().atMost(queueConfig.writeTimeout());
+                stats.written(batch.size());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= retryConfig.maxRetries() || System.nanoTime() + backoff.toNanos() > shutdownDeadline) {
+                    LOG.warnf("Event logger '%s' could not write %d records to '%s' (%s); handing them to '%s'",
+                            loggerName, batch.size(), store.name(), e.getMessage(), failover.name());
+                    failOver(batch);
+                    return;
+                }
+                stats.retried();
+                LOG.debugf(e, "Event logger '%s': write to '%s' failed, retry %d in %s", loggerName, store.name(),
+                        attempt + 1, backoff);
+                if (!sleep(backoff)) {
+                    failOver(batch);
+                    return;
+                }
+                backoff = min(backoff.multipliedBy(2), retryConfig.maxBackoff());
+            }
+        }
+    }
+
+    /** Never waits: it may run on the caller's thread, an event loop included. */
+    private void failOver(List<EventLogRecord> records) {
+        failover.strategy().write(records).subscribe().with(
+                stored -> stats.failedOver(records.size()),
+                failure -> {
+                    stats.dropped(records.size());
+                    LOG.errorf(failure, "Event logger '%s' lost %d records: neither '%s' nor its failover '%s' could "
+                            + "store them", loggerName, records.size(), store.name(), failover.name());
+                });
+    }
+
+    private void reportDrops() {
+        long dropped = stats.dropped();
+        long now = System.nanoTime();
+        if (dropped > reportedDrops && now - lastDropReport >= DROP_REPORT_INTERVAL) {
+            lastDropReport = now;
+            LOG.warnf("Event logger '%s' dropped %d records for '%s' so far (queue full, overflow=%s)", loggerName,
+                    dropped, store.name(), queueConfig.overflow().name().toLowerCase().replace('_', '-'));
+            reportedDrops = dropped;
+        }
+    }
+
+    private static boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
