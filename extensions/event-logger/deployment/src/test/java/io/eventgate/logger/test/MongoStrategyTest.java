@@ -20,6 +20,7 @@ import com.mongodb.client.model.Sorts;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
+import io.eventgate.testing.MongoEndpoint;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** The mongo strategy writes every record, exactly, through the real Quarkus MongoDB client. */
@@ -29,8 +30,7 @@ class MongoStrategyTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, MongoEndpoint.class))
-            .overrideConfigKey("quarkus.devservices.enabled", "false")
+            .withApplicationRoot(jar -> jar.addClasses(Records.class))
             .overrideConfigKey("quarkus.mongodb.connection-string", MONGO.url())
             .overrideConfigKey("quarkus.event-logger.\"audit\".strategies", "mongo")
             .overrideConfigKey("quarkus.event-logger.\"audit\".mongo.database", "eventlog_test")

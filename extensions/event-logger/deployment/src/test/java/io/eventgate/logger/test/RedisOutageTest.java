@@ -17,6 +17,8 @@ import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
 import io.eventgate.logger.runtime.pipeline.QueuedStore;
+import io.eventgate.testing.RedisProcess;
+import io.eventgate.testing.RedisStreams;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
 import io.vertx.mutiny.redis.client.Redis;
@@ -31,9 +33,8 @@ class RedisOutageTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, RedisProcess.class, Pipelines.class,
-                    MemoryStrategy.class, RedisStreams.class))
-            .overrideConfigKey("quarkus.devservices.enabled", "false")
+            .withApplicationRoot(jar -> jar.addClasses(Records.class, Pipelines.class,
+                    MemoryStrategy.class))
             .overrideConfigKey("quarkus.redis.hosts", REDIS.url())
             // The client's own check would say DOWN; the event-logger check says degraded.
             .overrideConfigKey("quarkus.redis.health.enabled", "false")

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
+import io.eventgate.testing.RedisProcess;
+import io.eventgate.testing.RedisStreams;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.mutiny.redis.client.Redis;
 
@@ -24,8 +26,7 @@ class RedisStreamStrategyTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, RedisProcess.class, RedisStreams.class))
-            .overrideConfigKey("quarkus.devservices.enabled", "false")
+            .withApplicationRoot(jar -> jar.addClasses(Records.class))
             .overrideConfigKey("quarkus.redis.hosts", REDIS.url())
             .overrideConfigKey("quarkus.event-logger.\"audit\".strategies", "redis-stream")
             .overrideConfigKey("quarkus.event-logger.\"audit\".redis-stream.key", "audit-stream")

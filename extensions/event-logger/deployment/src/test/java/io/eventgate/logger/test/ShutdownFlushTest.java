@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
+import io.eventgate.testing.RedisProcess;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -21,8 +22,7 @@ class ShutdownFlushTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, RedisProcess.class))
-            .overrideConfigKey("quarkus.devservices.enabled", "false")
+            .withApplicationRoot(jar -> jar.addClasses(Records.class))
             .overrideConfigKey("quarkus.redis.hosts", REDIS.url())
             .overrideConfigKey("quarkus.event-logger.\"late\".strategies", "redis-stream")
             .overrideConfigKey("quarkus.event-logger.\"late\".redis-stream.key", "late-stream")

@@ -1,4 +1,4 @@
-package io.eventgate.logger.test;
+package io.eventgate.testing;
 
 import java.net.InetSocketAddress;
 

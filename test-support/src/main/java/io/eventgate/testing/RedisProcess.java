@@ -1,4 +1,4 @@
-package io.eventgate.logger.test;
+package io.eventgate.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +112,7 @@ public final class RedisProcess {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
