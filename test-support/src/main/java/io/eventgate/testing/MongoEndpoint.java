@@ -11,7 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 public final class MongoEndpoint {
 
-    private static final String KEY = "eventgate.test.mongodb.url";
+    private static final String KEY = "test-support.mongodb.url";
 
     private final String url;
     private MongoEndpoint(String url) {

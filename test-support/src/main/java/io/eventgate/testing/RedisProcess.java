@@ -29,7 +29,7 @@ public final class RedisProcess {
 
     /** The server of the test class {@code owner}: started on first use, stopped when the JVM exits. */
     public static synchronized RedisProcess of(Class<?> owner) {
-        String key = "eventgate.test.redis." + owner.getName();
+        String key = "test-support.redis." + owner.getName();
         String known = System.getProperty(key);
         if (known != null) {
             return new RedisProcess(Integer.parseInt(known));

@@ -1,0 +1,68 @@
+package io.eventgate.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+
+import io.eventgate.support.Publish;
+import io.eventgate.support.TestSocket;
+import io.eventgate.testing.RedisStreams;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.redis.client.Redis;
+
+/** With the "stores" profile, the event and each delivery outlive the pod: in MongoDB and in Redis. */
+@QuarkusTest
+@TestProfile(StoresProfile.class)
+class StoredLogRecordsTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    Redis redis;
+
+    @Test
+    void storesTheEventAndItsDeliveriesInMongoAndRedis() {
+        MongoCollection<Document> events = mongo.getDatabase("eventgate").getCollection("events");
+        MongoCollection<Document> deliveries = mongo.getDatabase("eventgate").getCollection("deliveries");
+        try (TestSocket socket = TestSocket.connect(base, "rooms=stored")) {
+            String id = Publish.accepted("{\"event\":\"order.stored\",\"room\":\"stored\",\"data\":{\"orderId\":\"o-1\"}}");
+            socket.next("event");
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> events.countDocuments(new Document("attributes.eventId", id)) == 1
+                    && deliveries.countDocuments(new Document("attributes.eventId", id)) == 1);
+            Document event = events.find(new Document("attributes.eventId", id)).first();
+            assertThat(event.getString("context")).isEqualTo("order.stored");
+            assertThat(event.getString("message")).isEqualTo("orderId: o-1");
+            assertThat(event.get("data", Document.class)).containsEntry("orderId", "o-1");
+            Document delivery = deliveries.find(new Document("attributes.eventId", id)).first();
+            assertThat(delivery.getString("message")).isEqualTo("event sent to: " + socket.connectionId());
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> of(RedisStreams.read(redis, "eventgate:deliveries"), id).size() == 1);
+            assertThat(of(RedisStreams.read(redis, "eventgate:events"), id)).singleElement()
+                    .satisfies(entry -> assertThat(entry).containsEntry("context", "order.stored")
+                            .containsEntry("data", "{\"orderId\":\"o-1\"}").containsEntry("attr.room", "stored"));
+        }
+    }
+
+    private static List<Map<String, String>> of(List<Map<String, String>> entries, String eventId) {
+        return entries.stream().filter(entry -> eventId.equals(entry.get("attr.eventId"))).toList();
+    }
+}
