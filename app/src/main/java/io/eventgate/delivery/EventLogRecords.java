@@ -16,6 +16,7 @@ final class EventLogRecords {
     static final String EVENT_ID = "eventId";
     static final String ROOM = "room";
     static final String CONNECTION_ID = "connectionId";
+    static final String NODE = "node";
 
     /** Long enough to recognise the payload, short enough for one log line. */
     private static final int SUMMARY_LENGTH = 160;
@@ -32,11 +33,12 @@ final class EventLogRecords {
                 .build();
     }
 
-    static EventLogRecord delivered(AcceptedEvent event, String connectionId) {
-        return EventLogRecord.builder(event.event(), "event sent to: " + connectionId)
-                .attribute(EVENT_ID, event.id())
-                .attribute(ROOM, event.room().orElse(null))
+    static EventLogRecord delivered(Delivery delivery, String connectionId, String node) {
+        return EventLogRecord.builder(delivery.event(), "event sent to: " + connectionId)
+                .attribute(EVENT_ID, delivery.id())
+                .attribute(ROOM, delivery.room().orElse(null))
                 .attribute(CONNECTION_ID, connectionId)
+                .attribute(NODE, node)
                 .build();
     }
 

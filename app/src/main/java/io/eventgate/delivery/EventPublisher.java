@@ -10,9 +10,11 @@ import io.eventgate.event.AcceptedEvent;
 import io.eventgate.event.PublishRequest;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Accepts a valid publish: gives it its id and time, logs it, and hands it to the fan-out.
+ * Accepts a valid publish: gives it its id and time, hands it to the fan-out, and logs it once
+ * the fan-out took it, so that a refused event is never logged as accepted.
  */
 @Singleton
 public class EventPublisher {
@@ -25,11 +27,11 @@ public class EventPublisher {
         this.events = events;
     }
 
-    public AcceptedEvent publish(PublishRequest request) {
+    public Uni<AcceptedEvent> publish(PublishRequest request) {
         AcceptedEvent event = new AcceptedEvent(UUID.randomUUID().toString(), request.event(), request.room(),
                 request.data(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        events.log(EventLogRecords.accepted(event));
-        fanout.publish(event);
-        return event;
+        return fanout.publish(event)
+                .invoke(() -> events.log(EventLogRecords.accepted(event)))
+                .replaceWith(event);
     }
 }

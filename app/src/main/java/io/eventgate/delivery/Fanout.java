@@ -1,14 +1,18 @@
 package io.eventgate.delivery;
 
 import io.eventgate.event.AcceptedEvent;
+import io.smallrye.mutiny.Uni;
 
 /**
- * The seam between "an event was accepted" and "the sockets that should get it get it".
+ * The seam between "an event was accepted" and "the sockets that should get it get it": on this
+ * node only ({@code local}) or on every replica ({@code redis}).
  * <p>
- * Implementations return at once on any thread, the event loop included, and keep the order of
- * events handed to them one after another.
+ * Never blocks the caller, the event loop included. The returned {@link Uni} completes once the
+ * event is on its way everywhere it can go, so that events published one after another keep
+ * their order on every socket; it fails only when delivery was refused, and then nothing was
+ * delivered.
  */
 public interface Fanout {
 
-    void publish(AcceptedEvent event);
+    Uni<Void> publish(AcceptedEvent event);
 }

@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.eventgate.delivery.EventPublisher;
-import io.eventgate.event.AcceptedEvent;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /events}: publish an event to a room, or to every socket.
@@ -35,13 +35,14 @@ public class EventsResource {
     @POST
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    public RestResponse<PublishAccepted> publish(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+    public Uni<RestResponse<PublishAccepted>> publish(byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         var charset = JsonContentType.charsetOf(contentType);
         if (body.length > maxBodySize) {
             // A chunked body has no Content-Length for the guard to check in advance.
             throw PublishGuard.tooLarge(maxBodySize);
         }
-        AcceptedEvent event = publisher.publish(parser.parse(body, charset));
-        return RestResponse.status(RestResponse.Status.ACCEPTED, PublishAccepted.of(event));
+        return publisher.publish(parser.parse(body, charset))
+                .map(event -> RestResponse.status(RestResponse.Status.ACCEPTED, PublishAccepted.of(event)));
     }
 }

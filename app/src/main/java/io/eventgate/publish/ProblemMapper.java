@@ -4,6 +4,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import io.eventgate.delivery.DeliveryRefusedException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,6 +26,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> refused(ProblemException problem, UriInfo uri) {
         return problems.response(problem, uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> deliveryRefused(DeliveryRefusedException refused, UriInfo uri) {
+        return problems.response(new ProblemException(Status.SERVICE_UNAVAILABLE, refused.getMessage()), uri.getPath());
     }
 
     /** The framework's own refusals (404, 405, 406...), keeping their status. */

@@ -2,16 +2,18 @@ package io.eventgate.publish;
 
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a publish on its headers alone, before its body is read: a missing or wrong API key
- * (401), or a declared length over the limit (413).
+ * Refuses a publish on its headers alone, before its body is read: while the node shuts down
+ * (503), a missing or wrong API key (401), or a declared length over the limit (413).
  */
 @Singleton
 public class PublishGuard {
@@ -22,6 +24,7 @@ public class PublishGuard {
     private final ApiKeys apiKeys;
     private final ProblemWriter problems;
     private final long maxBodySize;
+    private volatile boolean accepting = true;
 
     public PublishGuard(ApiKeys apiKeys, ProblemWriter problems, PublishConfig config) {
         this.apiKeys = apiKeys;
@@ -33,12 +36,23 @@ public class PublishGuard {
         router.post("/events").order(ORDER).handler(this::check);
     }
 
+    /** First of all shutdown work: what is published from now on goes to another replica. */
+    void stopAccepting(@Observes @Priority(1) ShutdownEvent shutdown) {
+        accepting = false;
+    }
+
     static ProblemException tooLarge(long limit) {
         return new ProblemException(Status.PAYLOAD_TOO_LARGE,
                 "The request body is larger than the limit of " + limit + " bytes (eventgate.publish.max-body-size)");
     }
 
     private void check(RoutingContext context) {
+        if (!accepting) {
+            context.response().putHeader("Retry-After", "1");
+            problems.write(context, new ProblemException(Status.SERVICE_UNAVAILABLE,
+                    "This node is shutting down; publish again (to another replica)"));
+            return;
+        }
         if (apiKeys.required() && !apiKeys.accepts(context.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
             problems.write(context, new ProblemException(Status.UNAUTHORIZED,

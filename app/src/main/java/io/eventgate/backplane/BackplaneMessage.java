@@ -1,0 +1,27 @@
+package io.eventgate.backplane;
+
+import java.util.Optional;
+
+import io.eventgate.delivery.Delivery;
+
+/**
+ * A delivery as it crosses Redis, with the node it came from. The frame stays JSON text inside
+ * it, so no node parses or writes the event's data again.
+ *
+ * @param origin the node that accepted the event
+ * @param id the event id
+ * @param event the event name
+ * @param room the target room; {@code null} for every socket
+ * @param frame the {@code event} frame
+ */
+record BackplaneMessage(String origin, String id, String event, String room, String frame) {
+
+    static BackplaneMessage of(String origin, Delivery delivery) {
+        return new BackplaneMessage(origin, delivery.id(), delivery.event(), delivery.room().orElse(null),
+                delivery.frame());
+    }
+
+    Delivery delivery() {
+        return new Delivery(id, event, Optional.ofNullable(room), frame);
+    }
+}

@@ -1,0 +1,215 @@
+package io.eventgate.backplane;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+import io.eventgate.delivery.Delivery;
+import io.eventgate.delivery.DeliveryRefusedException;
+import io.eventgate.delivery.Fanout;
+import io.eventgate.delivery.FanoutConfig;
+import io.eventgate.delivery.FanoutConfig.BackplaneConfig;
+import io.eventgate.delivery.LocalDelivery;
+import io.eventgate.delivery.NodeIdentity;
+import io.eventgate.event.AcceptedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * The fan-out of a cluster, through Redis pub/sub (as the Socket.IO Redis adapter and Centrifugo's
+ * Redis engine do). The accepting node publishes each event once; every node, itself included,
+ * delivers what its subscription receives to its own sockets. One subscription per node sees the
+ * publishes in Redis's order, and a publish answers only once Redis has it, so events published
+ * one after another reach every socket in that order, whichever nodes took them.
+ * <p>
+ * While Redis is away, a node delivers to its own sockets directly (or refuses, when
+ * {@code eventgate.backplane.required}) and subscribes again by itself, with backoff, off any
+ * request thread. An event that reaches a node twice is delivered once.
+ */
+// Not a Fanout bean of its own: the Fanout in use is the one FanoutProducer picks.
+@Singleton
+@Typed(RedisFanout.class)
+public class RedisFanout implements Fanout {
+
+    private static final Logger LOG = Logger.getLogger(RedisFanout.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final int REMEMBERED_IDS = 10_000;
+
+    private final Instance<Redis> redisClient;
+    private final LocalDelivery local;
+    private final NodeIdentity node;
+    private final BackplaneConfig config;
+    private final Vertx vertx;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+    private final RecentIds recent = new RecentIds(REMEMBERED_IDS);
+
+    private Redis redis;
+    private volatile boolean subscribed;
+    private volatile boolean stopping;
+    private volatile String problem = "not subscribed yet";
+    private volatile RedisConnection subscriber;
+    private long generation;
+    private Duration backoff = FIRST_BACKOFF;
+
+    public RedisFanout(Instance<Redis> redisClient, LocalDelivery local, NodeIdentity node, FanoutConfig config,
+            Vertx vertx, ObjectMapper mapper) {
+        this.redisClient = redisClient;
+        this.local = local;
+        this.node = node;
+        this.config = config.backplane();
+        this.vertx = vertx;
+        this.writer = mapper.writerFor(BackplaneMessage.class);
+        this.reader = mapper.readerFor(BackplaneMessage.class);
+    }
+
+    /** Subscribes (in the background) and returns this fan-out. */
+    public RedisFanout start() {
+        redis = redisClient.get();
+        subscribe();
+        return this;
+    }
+
+    @Override
+    public Uni<Void> publish(AcceptedEvent event) {
+        Delivery delivery = local.prepare(event);
+        if (!subscribed) {
+            return withoutBackplane(delivery, problem);
+        }
+        return redis.send(Request.cmd(Command.PUBLISH).arg(config.channel()).arg(encode(delivery)))
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> withoutBackplane(delivery, reason(failure)));
+    }
+
+    /** Whether this node receives the cluster's events now. */
+    public boolean connected() {
+        return subscribed;
+    }
+
+    /** Why it does not, when it does not. */
+    public Optional<String> problem() {
+        return subscribed ? Optional.empty() : Optional.of(problem);
+    }
+
+    public boolean required() {
+        return config.required();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        RedisConnection connection = subscriber;
+        if (connection != null) {
+            connection.close().subscribe().with(closed -> {
+            }, failure -> {
+            });
+        }
+    }
+
+    private Uni<Void> withoutBackplane(Delivery delivery, String reason) {
+        if (config.required()) {
+            return Uni.createFrom().failure(new DeliveryRefusedException("The Redis backplane is unavailable (" + reason
+                    + ") and cross-node delivery is required (eventgate.backplane.required=true)"));
+        }
+        deliverOnce(delivery);
+        return Uni.createFrom().voidItem();
+    }
+
+    private synchronized void subscribe() {
+        if (stopping) {
+            return;
+        }
+        long attempt = ++generation;
+        redis.connect().subscribe().with(connection -> {
+            subscriber = connection;
+            connection.handler(this::receive);
+            connection.exceptionHandler(failure -> lost(attempt, failure));
+            connection.endHandler(() -> lost(attempt, new IllegalStateException("connection closed")));
+            connection.send(Request.cmd(Command.SUBSCRIBE).arg(config.channel())).subscribe().with(
+                    ok -> subscribed(attempt), failure -> lost(attempt, failure));
+        }, failure -> lost(attempt, failure));
+    }
+
+    private synchronized void subscribed(long attempt) {
+        if (attempt != generation) {
+            return;
+        }
+        subscribed = true;
+        backoff = FIRST_BACKOFF;
+        LOG.infof("Node %s subscribed to the Redis backplane (channel %s)", node.id(), config.channel());
+    }
+
+    /** Called once or more per failed connection; acts once per connection attempt. */
+    private synchronized void lost(long attempt, Throwable failure) {
+        if (attempt != generation || stopping) {
+            return;
+        }
+        generation++;
+        problem = reason(failure);
+        if (subscribed) {
+            LOG.warnf("Node %s lost the Redis backplane (%s): delivering to its own sockets only until it is back",
+                    node.id(), problem);
+        }
+        subscribed = false;
+        RedisConnection connection = subscriber;
+        subscriber = null;
+        if (connection != null) {
+            connection.close().subscribe().with(closed -> {
+            }, ignored -> {
+            });
+        }
+        Duration wait = backoff;
+        backoff = backoff.multipliedBy(2).compareTo(config.maxReconnectBackoff()) > 0 ? config.maxReconnectBackoff()
+                : backoff.multipliedBy(2);
+        vertx.setTimer(wait.toMillis(), timer -> subscribe());
+    }
+
+    /** A pub/sub push: {@code ["message", channel, payload]}; other pushes are not ours. */
+    private void receive(Response push) {
+        if (push.size() != 3 || !"message".equals(push.get(0).toString())) {
+            return;
+        }
+        try {
+            BackplaneMessage message = reader.readValue(push.get(2).toString());
+            deliverOnce(message.delivery());
+        } catch (IOException e) {
+            LOG.warnf("Ignored a message on %s that is not an eventgate event: %s", config.channel(), e.getMessage());
+        }
+    }
+
+    private void deliverOnce(Delivery delivery) {
+        if (recent.firstTime(delivery.id())) {
+            local.deliver(delivery);
+        }
+    }
+
+    private String encode(Delivery delivery) {
+        try {
+            return writer.writeValueAsString(BackplaneMessage.of(node.id(), delivery));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A message of strings always serialises", e);
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+}

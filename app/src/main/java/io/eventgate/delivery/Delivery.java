@@ -1,0 +1,23 @@
+package io.eventgate.delivery;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What travels from the node that accepted an event to the sockets of every node: the event's
+ * identity and its frame, written once.
+ *
+ * @param id the event id of the 202 answer
+ * @param event the event name
+ * @param room the target room; empty for every socket
+ * @param frame the {@code event} frame, as JSON text
+ */
+public record Delivery(String id, String event, Optional<String> room, String frame) {
+
+    public Delivery {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(room, "room");
+        Objects.requireNonNull(frame, "frame");
+    }
+}

@@ -1,0 +1,47 @@
+package io.eventgate.socket;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.websockets.next.CloseReason;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * When this node stops, its sockets are closed with 1001 (going away), so their clients
+ * reconnect to another replica at once rather than waiting for a timeout. Runs before the event
+ * loggers flush, so the records of the last deliveries are written too.
+ */
+@Singleton
+public class SocketDrain {
+
+    /** Early among shutdown observers: the event-logger flush comes later (priority 100). */
+    public static final int PRIORITY = 10;
+
+    private static final Logger LOG = Logger.getLogger(SocketDrain.class);
+    private static final CloseReason GOING_AWAY = new CloseReason(1001, "server shutting down; reconnect");
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final RoomRegistry registry;
+
+    public SocketDrain(RoomRegistry registry) {
+        this.registry = registry;
+    }
+
+    void closeAll(@Observes @Priority(PRIORITY) ShutdownEvent shutdown) {
+        List<Uni<Void>> closes = registry.everyone().stream()
+                .map(connection -> connection.close(GOING_AWAY).onFailure().recoverWithNull())
+                .toList();
+        if (closes.isEmpty()) {
+            return;
+        }
+        LOG.infof("Closing %d sockets with 1001 (going away)", closes.size());
+        Uni.join().all(closes).andCollectFailures().await().atMost(CLOSE_TIMEOUT);
+    }
+}
