@@ -8,6 +8,7 @@ import io.eventgate.delivery.Fanout;
 import io.eventgate.delivery.FanoutConfig;
 import io.eventgate.delivery.LocalDelivery;
 import io.eventgate.delivery.LocalFanout;
+import io.quarkus.runtime.Startup;
 
 /**
  * Picks the fan-out configured by {@code eventgate.fanout}.
@@ -15,8 +16,10 @@ import io.eventgate.delivery.LocalFanout;
 @Singleton
 public class FanoutProducer {
 
+    /** At start: a replica subscribes to the backplane before it says it is ready, not on its first publish. */
     @Produces
     @Singleton
+    @Startup
     Fanout fanout(FanoutConfig config, LocalDelivery local, Instance<RedisFanout> redis) {
         return switch (config.fanout()) {
             case LOCAL -> new LocalFanout(local);

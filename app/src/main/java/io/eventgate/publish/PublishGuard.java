@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -37,7 +38,11 @@ public class PublishGuard {
     }
 
     /** First of all shutdown work: what is published from now on goes to another replica. */
-    void stopAccepting(@Observes @Priority(1) ShutdownEvent shutdown) {
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent delay) {
+        accepting = false;
+    }
+
+    void onShutdown(@Observes @Priority(1) ShutdownEvent shutdown) {
         accepting = false;
     }
 

@@ -9,14 +9,17 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
 
 /**
  * When this node stops, its sockets are closed with 1001 (going away), so their clients
- * reconnect to another replica at once rather than waiting for a timeout. Runs before the event
- * loggers flush, so the records of the last deliveries are written too.
+ * reconnect to another replica at once rather than waiting for a timeout. This happens when the
+ * shutdown delay starts ({@code quarkus.shutdown.delay}: readiness is DOWN, HTTP still serves),
+ * before the HTTP server closes what is left with 1000; and it happens before the event loggers
+ * flush, so the records of the last deliveries are written too.
  */
 @Singleton
 public class SocketDrain {
@@ -34,7 +37,16 @@ public class SocketDrain {
         this.registry = registry;
     }
 
-    void closeAll(@Observes @Priority(PRIORITY) ShutdownEvent shutdown) {
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent delay) {
+        closeAll();
+    }
+
+    /** Without a shutdown delay, as early as shutdown observers run. */
+    void onShutdown(@Observes @Priority(PRIORITY) ShutdownEvent shutdown) {
+        closeAll();
+    }
+
+    private void closeAll() {
         List<Uni<Void>> closes = registry.everyone().stream()
                 .map(connection -> connection.close(GOING_AWAY).onFailure().recoverWithNull())
                 .toList();

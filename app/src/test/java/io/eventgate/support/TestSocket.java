@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +40,13 @@ public final class TestSocket implements AutoCloseable {
 
     private final WebSocket socket;
     private final BlockingQueue<String> frames;
+    private final CompletableFuture<Integer> closeCode;
     private final String connectionId;
 
-    private TestSocket(WebSocket socket, BlockingQueue<String> frames) {
+    private TestSocket(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closeCode) {
         this.socket = socket;
         this.frames = frames;
+        this.closeCode = closeCode;
         JsonNode welcome = next();
         assertThat(welcome.path("type").asText()).as("first frame %s", welcome).isEqualTo("welcome");
         this.connectionId = welcome.path("connectionId").asText();
@@ -53,11 +56,12 @@ public final class TestSocket implements AutoCloseable {
     /** Connects to {@code /ws} of the server at {@code base}, with {@code query} (may be empty), and reads the welcome. */
     public static TestSocket connect(URI base, String query) {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws" + (query.isEmpty() ? "" : "?" + query));
         try {
-            WebSocket socket = CLIENT.newWebSocketBuilder().buildAsync(uri, new FrameCollector(frames))
+            WebSocket socket = CLIENT.newWebSocketBuilder().buildAsync(uri, new FrameCollector(frames, closeCode))
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new TestSocket(socket, frames);
+            return new TestSocket(socket, frames, closeCode);
         } catch (Exception e) {
             throw new AssertionError("Could not connect to " + uri, e);
         }
@@ -102,6 +106,15 @@ public final class TestSocket implements AutoCloseable {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
 
+    /** The status code the server closed the connection with, waiting up to {@link #TIMEOUT}. */
+    public int closedWith() {
+        try {
+            return closeCode.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("The server did not close the connection", e);
+        }
+    }
+
     /** Joins {@code room} and waits for the {@code joined} answer. */
     public void join(String room) {
         send("{\"type\":\"join\",\"room\":" + quote(room) + "}");
@@ -127,10 +140,18 @@ public final class TestSocket implements AutoCloseable {
     private static final class FrameCollector implements WebSocket.Listener {
 
         private final BlockingQueue<String> frames;
+        private final CompletableFuture<Integer> closeCode;
         private final StringBuilder partial = new StringBuilder();
 
-        FrameCollector(BlockingQueue<String> frames) {
+        FrameCollector(BlockingQueue<String> frames, CompletableFuture<Integer> closeCode) {
             this.frames = frames;
+            this.closeCode = closeCode;
+        }
+
+        @Override
+        public CompletionStage<Void> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
         }
 
         @Override

@@ -1,0 +1,143 @@
+package io.eventgate.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.eventgate.support.TestSocket;
+import io.eventgate.testing.RedisProcess;
+
+/**
+ * Three replicas of the packaged service, one real Redis: they act as one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final RedisProcess REDIS = RedisProcess.of(ClusterIT.class);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<ServiceNode> NODES = new ArrayList<>();
+
+    @BeforeAll
+    static void startThreeReplicas() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            NODES.add(ServiceNode.start("node-" + i, Map.of("EVENTGATE_FANOUT", "redis", "QUARKUS_REDIS_HOSTS",
+                    REDIS.url())));
+        }
+    }
+
+    @AfterAll
+    static void stopReplicas() throws Exception {
+        for (ServiceNode node : NODES) {
+            node.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyTargetedSocketGetsEveryEventOnceInOrderWhicheverNodeTookIt() throws Exception {
+        List<TestSocket> members = new ArrayList<>();
+        List<TestSocket> outsiders = new ArrayList<>();
+        try {
+            for (ServiceNode node : NODES) {
+                members.add(TestSocket.connect(node.base(), "rooms=cluster"));
+                members.add(TestSocket.connect(node.base(), "rooms=cluster"));
+                outsiders.add(TestSocket.connect(node.base(), "rooms=elsewhere"));
+                outsiders.add(TestSocket.connect(node.base()));
+            }
+            List<String> ids = new ArrayList<>();
+            for (int seq = 0; seq < 60; seq++) {
+                ids.add(publish(NODES.get(seq % 3), "{\"event\":\"cluster.seq\",\"room\":\"cluster\",\"data\":{\"seq\":"
+                        + seq + "}}"));
+            }
+            String marker = publish(NODES.get(1), "{\"event\":\"cluster.marker\"}");
+
+            for (TestSocket socket : members) {
+                for (int seq = 0; seq < 60; seq++) {
+                    JsonNode event = socket.next("event");
+                    assertThat(event.path("data").path("seq").asInt()).as("seq on %s", socket.connectionId())
+                            .isEqualTo(seq);
+                    assertThat(event.path("id").asText()).isEqualTo(ids.get(seq));
+                }
+                assertThat(socket.next("event").path("id").asText()).as("nothing twice").isEqualTo(marker);
+            }
+            for (TestSocket socket : outsiders) {
+                assertThat(socket.next("event").path("id").asText()).as("no room event outside the room")
+                        .isEqualTo(marker);
+            }
+        } finally {
+            members.forEach(TestSocket::close);
+            outsiders.forEach(TestSocket::close);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void keepsDeliveringLocallyWhileRedisIsAwayAndRejoinsByItself() throws Exception {
+        ServiceNode first = NODES.get(0);
+        ServiceNode second = NODES.get(1);
+        try (TestSocket onFirst = TestSocket.connect(first.base(), "rooms=solo");
+                TestSocket onSecond = TestSocket.connect(second.base(), "rooms=solo")) {
+            REDIS.stop();
+            await().atMost(Duration.ofSeconds(20)).until(() -> first.readiness().contains("degraded"));
+            assertThat(first.readiness()).contains("\"status\": \"UP\"");
+
+            String local = publish(first, "{\"event\":\"solo.local\",\"room\":\"solo\"}");
+            assertThat(onFirst.next("event").path("id").asText()).isEqualTo(local);
+
+            REDIS.startAgain();
+            for (ServiceNode node : NODES) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> node.readiness().contains("\"backplane\": \"connected\""));
+            }
+            String shared = publish(first, "{\"event\":\"solo.shared\",\"room\":\"solo\"}");
+            String marker = publish(second, "{\"event\":\"solo.marker\"}");
+            assertThat(onSecond.next("event").path("id").asText()).as("the event of the outage stayed on its node")
+                    .isEqualTo(shared);
+            assertThat(onSecond.next("event").path("id").asText()).isEqualTo(marker);
+            assertThat(onFirst.next("event").path("id").asText()).isEqualTo(shared);
+            assertThat(onFirst.next("event").path("id").asText()).isEqualTo(marker);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aStoppingNodeClosesItsSocketsWithGoingAwayWhileTheOthersServe() throws Exception {
+        ServiceNode leaving = NODES.get(2);
+        try (TestSocket onLeaving = TestSocket.connect(leaving.base(), "rooms=drain");
+                TestSocket onStaying = TestSocket.connect(NODES.get(0).base(), "rooms=drain")) {
+            // 143: the JVM's exit status after SIGTERM, once its shutdown work is done.
+            assertThat(leaving.stop()).isEqualTo(143);
+            assertThat(onLeaving.closedWith()).isEqualTo(1001);
+            assertThat(leaving.log()).contains("Closing 1 sockets with 1001").doesNotContain("Timed out");
+            String id = publish(NODES.get(1), "{\"event\":\"after.drain\",\"room\":\"drain\"}");
+            assertThat(onStaying.next("event").path("id").asText()).isEqualTo(id);
+        }
+    }
+
+    private static String publish(ServiceNode node, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s answered %s", node, response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+}
