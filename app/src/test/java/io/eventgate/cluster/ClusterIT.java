@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.eventgate.support.TestSocket;
 import io.eventgate.testing.RedisProcess;
+import io.eventgate.testing.ServiceProcess;
 
 /**
  * Three replicas of the packaged service, one real Redis: they act as one.
@@ -32,22 +34,23 @@ import io.eventgate.testing.RedisProcess;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final RedisProcess REDIS = RedisProcess.of(ClusterIT.class);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<ServiceNode> NODES = new ArrayList<>();
+    private static final List<ServiceProcess> NODES = new ArrayList<>();
 
     @BeforeAll
     static void startThreeReplicas() throws Exception {
         for (int i = 0; i < 3; i++) {
-            NODES.add(ServiceNode.start("node-" + i, Map.of("EVENTGATE_FANOUT", "redis", "QUARKUS_REDIS_HOSTS",
-                    REDIS.url())));
+            NODES.add(ServiceProcess.start(JAR, "node-" + i, Map.of("EVENTGATE_FANOUT", "redis", "QUARKUS_REDIS_HOSTS",
+                    REDIS.url()), Path.of("target/cluster")));
         }
     }
 
     @AfterAll
     static void stopReplicas() throws Exception {
-        for (ServiceNode node : NODES) {
+        for (ServiceProcess node : NODES) {
             node.close();
         }
     }
@@ -58,7 +61,7 @@ class ClusterIT {
         List<TestSocket> members = new ArrayList<>();
         List<TestSocket> outsiders = new ArrayList<>();
         try {
-            for (ServiceNode node : NODES) {
+            for (ServiceProcess node : NODES) {
                 members.add(TestSocket.connect(node.base(), "rooms=cluster"));
                 members.add(TestSocket.connect(node.base(), "rooms=cluster"));
                 outsiders.add(TestSocket.connect(node.base(), "rooms=elsewhere"));
@@ -93,8 +96,8 @@ class ClusterIT {
     @Test
     @Order(2)
     void keepsDeliveringLocallyWhileRedisIsAwayAndRejoinsByItself() throws Exception {
-        ServiceNode first = NODES.get(0);
-        ServiceNode second = NODES.get(1);
+        ServiceProcess first = NODES.get(0);
+        ServiceProcess second = NODES.get(1);
         try (TestSocket onFirst = TestSocket.connect(first.base(), "rooms=solo");
                 TestSocket onSecond = TestSocket.connect(second.base(), "rooms=solo")) {
             REDIS.stop();
@@ -105,7 +108,7 @@ class ClusterIT {
             assertThat(onFirst.next("event").path("id").asText()).isEqualTo(local);
 
             REDIS.startAgain();
-            for (ServiceNode node : NODES) {
+            for (ServiceProcess node : NODES) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> node.readiness().contains("\"backplane\": \"connected\""));
             }
             String shared = publish(first, "{\"event\":\"solo.shared\",\"room\":\"solo\"}");
@@ -121,7 +124,7 @@ class ClusterIT {
     @Test
     @Order(3)
     void aStoppingNodeClosesItsSocketsWithGoingAwayWhileTheOthersServe() throws Exception {
-        ServiceNode leaving = NODES.get(2);
+        ServiceProcess leaving = NODES.get(2);
         try (TestSocket onLeaving = TestSocket.connect(leaving.base(), "rooms=drain");
                 TestSocket onStaying = TestSocket.connect(NODES.get(0).base(), "rooms=drain")) {
             // 143: the JVM's exit status after SIGTERM, once its shutdown work is done.
@@ -133,7 +136,7 @@ class ClusterIT {
         }
     }
 
-    private static String publish(ServiceNode node, String body) throws IOException, InterruptedException {
+    private static String publish(ServiceProcess node, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "events"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,4 +1,4 @@
-package io.eventgate.cluster;
+package io.eventgate.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,14 +11,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.eventgate.testing.RedisProcess;
-
 /**
- * One replica of the service: the packaged application in a process of its own, on a free port.
+ * One replica of the service: the packaged application in a process of its own, on a free port,
+ * printing to {@code <logs>/<name>.log}.
  */
-final class ServiceNode implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -27,48 +25,52 @@ final class ServiceNode implements AutoCloseable {
     private final Process process;
     private final Path log;
 
-    private ServiceNode(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
     }
 
-    /** Starts a replica with {@code env} on top of the defaults, and waits until it is ready. */
-    static ServiceNode start(String name, Map<String, String> env) throws IOException, InterruptedException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the integration tests through 'mvn verify'");
+    /**
+     * Starts {@code jar} with {@code env} on top of this process's environment, and waits until it
+     * is ready (and not degraded).
+     */
+    public static ServiceProcess start(Path jar, String name, Map<String, String> env, Path logs)
+            throws IOException, InterruptedException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the service first (mvn package)");
         }
         int port = RedisProcess.freePort();
-        Path log = Path.of("target/cluster/" + name + ".log");
+        Path log = logs.resolve(name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString())
+                "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().putAll(env);
-        ServiceNode node = new ServiceNode(name, port, builder.start(), log);
+        ServiceProcess node = new ServiceProcess(name, port, builder.start(), log);
         node.awaitReady();
         return node;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
     /** The body of {@code /q/health/ready}. */
-    String readiness() throws IOException, InterruptedException {
+    public String readiness() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(base().resolve("/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** What the replica printed so far. */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
     /** Asks the process to stop (SIGTERM), as a platform scaling down does, and waits for it. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -83,6 +85,11 @@ final class ServiceNode implements AutoCloseable {
         }
     }
 
+    /** The operating system's id of the process, to read its CPU time and memory. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public String toString() {
         return name + " on port " + port;
@@ -92,7 +99,7 @@ final class ServiceNode implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(this + " exited during start; see target/cluster/" + name + ".log");
+                throw new IllegalStateException(this + " exited during start; see " + log);
             }
             try {
                 HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(base().resolve("/q/health/ready")).build(),

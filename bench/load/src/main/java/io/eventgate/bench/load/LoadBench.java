@@ -1,0 +1,219 @@
+package io.eventgate.bench.load;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import io.eventgate.testing.RedisProcess;
+import io.eventgate.testing.ServiceProcess;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * Starts the packaged service (one replica, or several on one Redis), connects real WebSocket
+ * clients spread over rooms, publishes over keep-alive HTTP with concurrent publishers, and
+ * reports what one would ask of it: throughput, end-to-end latency, exact delivery counts, the
+ * service's CPU per delivered frame and memory per socket, and the client's own CPU. Loopback
+ * only; bounded in time. Settings are system properties (see {@link Settings}).
+ */
+@QuarkusMain
+public class LoadBench implements QuarkusApplication {
+
+    private static final PrintStream OUT = System.out;
+    private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
+
+    @Override
+    public int run(String... args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Path logs = Files.createTempDirectory("eventgate-bench");
+        RedisProcess redis = settings.nodes() > 1 ? RedisProcess.of(LoadBench.class) : null;
+        List<ServiceProcess> replicas = new ArrayList<>();
+        List<Subscriber> subscribers = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.nodes(); i++) {
+                Map<String, String> env = new HashMap<>(settings.serviceEnv());
+                env.put("EVENTGATE_SHUTDOWN_DELAY", "0s");
+                if (redis != null) {
+                    env.put("EVENTGATE_FANOUT", "redis");
+                    env.put("QUARKUS_REDIS_HOSTS", redis.url());
+                }
+                replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs));
+            }
+            return measure(settings, replicas, subscribers, logs);
+        } finally {
+            subscribers.forEach(Subscriber::close);
+            for (ServiceProcess replica : replicas) {
+                replica.close();
+            }
+            if (redis != null) {
+                redis.stop();
+            }
+        }
+    }
+
+    private int measure(Settings settings, List<ServiceProcess> replicas, List<Subscriber> subscribers, Path logs)
+            throws Exception {
+        Recorder latency = new Recorder(3);
+        AtomicLong delivered = new AtomicLong();
+        long rssBefore = replicas.stream().mapToLong(replica -> ProcStats.rssKib(replica.pid())).sum();
+
+        HttpClient sockets = HttpClient.newHttpClient();
+        long connectStart = System.nanoTime();
+        List<CompletableFuture<Void>> connecting = new ArrayList<>();
+        for (int i = 0; i < settings.sockets(); i++) {
+            Subscriber subscriber = new Subscriber("room-" + (i % settings.rooms()), latency, delivered);
+            subscribers.add(subscriber);
+            connecting.add(subscriber.connect(sockets, replicas.get(i % replicas.size()).base()));
+            if (connecting.size() == 200) {
+                CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                connecting.clear();
+            }
+        }
+        CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        System.gc();
+        TimeUnit.SECONDS.sleep(2);
+        long rssAfter = replicas.stream().mapToLong(replica -> ProcStats.rssKib(replica.pid())).sum();
+
+        Map<String, Integer> membersOf = new HashMap<>();
+        subscribers.forEach(subscriber -> membersOf.merge(subscriber.room(), 1, Integer::sum));
+        long expected = expected(settings, membersOf, 0, settings.events());
+
+        // Warm-up: the same traffic, numbered after the measured events, until the JIT has done its work.
+        long warmupExpected = expected(settings, membersOf, settings.events(), settings.events() + settings.warmup());
+        publish(settings, replicas, settings.events(), settings.events() + settings.warmup());
+        awaitDeliveries(delivered, warmupExpected);
+        delivered.set(0);
+
+        double serverCpuBefore = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
+        double serverSystemBefore = replicas.stream().mapToDouble(replica -> ProcStats.systemSeconds(replica.pid())).sum();
+        double clientCpuBefore = ProcStats.cpuSeconds(ProcessHandle.current().pid());
+        latency.reset();
+        long publishStart = System.nanoTime();
+        long refused = publish(settings, replicas, 0, settings.events());
+        long publishEnd = System.nanoTime();
+        awaitDeliveries(delivered, expected);
+        long deliveredEnd = System.nanoTime();
+        double serverCpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum()
+                - serverCpuBefore;
+        double clientCpu = ProcStats.cpuSeconds(ProcessHandle.current().pid()) - clientCpuBefore;
+        double serverSystem = replicas.stream().mapToDouble(replica -> ProcStats.systemSeconds(replica.pid())).sum()
+                - serverSystemBefore;
+
+        long missing = 0;
+        for (Subscriber subscriber : subscribers) {
+            for (int seq = 0; seq < settings.events(); seq++) {
+                if ((settings.broadcast() || subscriber.room().equals(room(settings, seq))) && !subscriber.received(seq)) {
+                    missing++;
+                }
+            }
+        }
+        long duplicates = subscribers.stream().mapToLong(Subscriber::duplicates).sum();
+        long misrouted = subscribers.stream().mapToLong(Subscriber::misrouted).sum();
+        Histogram histogram = latency.getIntervalHistogram();
+        double deliverySeconds = (deliveredEnd - publishStart) / 1e9;
+
+        OUT.printf(Locale.ROOT, "%n## %s%n%n", settings.describe());
+        OUT.printf(Locale.ROOT, "| metric | value |%n|---|---|%n");
+        row("connect " + settings.sockets() + " sockets", String.format(Locale.ROOT, "%.2f s", connectSeconds));
+        row("events accepted/s (" + settings.publishers() + " publishers)",
+                String.format(Locale.ROOT, "%.0f", (settings.events() - refused) / ((publishEnd - publishStart) / 1e9)));
+        row("publishes refused", Long.toString(refused));
+        row("frames delivered/s", String.format(Locale.ROOT, "%.0f", delivered.get() / deliverySeconds));
+        row("frames delivered / expected", delivered.get() + " / " + expected);
+        row("missing / duplicated / misrouted", missing + " / " + duplicates + " / " + misrouted);
+        row("latency p50 / p95 / p99 / max", String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f ms",
+                histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(95) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6, histogram.getMaxValue() / 1e6));
+        row("service CPU per delivered frame", String.format(Locale.ROOT, "%.2f µs", delivered.get() == 0 ? 0 : serverCpu * 1e6 / delivered.get()));
+        row("service CPU, total (of which in the kernel)",
+                String.format(Locale.ROOT, "%.2f s (%.2f s)", serverCpu, serverSystem));
+        row("client CPU, total (a saturated client shows here)", String.format(Locale.ROOT, "%.2f s", clientCpu));
+        row("service RSS growth per socket", String.format(Locale.ROOT, "%.1f KiB", (rssAfter - rssBefore) / (double) settings.sockets()));
+        row("service logs", logs.toString());
+        return missing + duplicates + misrouted == 0 ? 0 : 1;
+    }
+
+    private static long expected(Settings settings, Map<String, Integer> membersOf, int from, int to) {
+        long expected = 0;
+        for (int seq = from; seq < to; seq++) {
+            expected += settings.broadcast() ? settings.sockets() : membersOf.getOrDefault(room(settings, seq), 0);
+        }
+        return expected;
+    }
+
+    /** Until every expected frame arrived, or nothing arrived for a while. */
+    private static void awaitDeliveries(AtomicLong delivered, long expected) throws InterruptedException {
+        long last = -1;
+        long lastProgress = System.nanoTime();
+        while (delivered.get() < expected && System.nanoTime() - lastProgress < QUIET_LIMIT.toNanos()) {
+            if (delivered.get() != last) {
+                last = delivered.get();
+                lastProgress = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
+    /** Events {@code from} to {@code to}: each publisher sends its share one after another, on a keep-alive connection. */
+    private static long publish(Settings settings, List<ServiceProcess> replicas, int from, int to)
+            throws InterruptedException {
+        AtomicInteger next = new AtomicInteger(from);
+        AtomicLong refused = new AtomicLong();
+        ExecutorService publishers = Executors.newFixedThreadPool(settings.publishers());
+        for (int p = 0; p < settings.publishers(); p++) {
+            publishers.execute(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                for (int seq = next.getAndIncrement(); seq < to; seq = next.getAndIncrement()) {
+                    URI events = replicas.get(seq % replicas.size()).base().resolve("/events");
+                    String roomField = settings.broadcast() ? "" : "\"room\":\"" + room(settings, seq) + "\",";
+                    String body = "{\"event\":\"bench.event\"," + roomField + "\"data\":{\"seq\":" + seq + ",\"sentAt\":"
+                            + System.nanoTime() + "}}";
+                    try {
+                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(events)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 202) {
+                            refused.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+        }
+        publishers.shutdown();
+        if (!publishers.awaitTermination(10, TimeUnit.MINUTES)) {
+            publishers.shutdownNow();
+        }
+        return refused.get();
+    }
+
+    private static String room(Settings settings, int seq) {
+        return "room-" + (seq % settings.rooms());
+    }
+
+    private static void row(String metric, String value) {
+        OUT.println("| " + metric + " | " + value + " |");
+    }
+}
