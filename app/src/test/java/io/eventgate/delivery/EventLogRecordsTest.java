@@ -9,7 +9,7 @@ import java.util.List;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-import io.eventgate.support.CapturedLogs;
+import io.eventgate.testing.CapturedLogs;
 import io.eventgate.support.Publish;
 import io.eventgate.support.TestSocket;
 import io.quarkus.test.common.http.TestHTTPResource;

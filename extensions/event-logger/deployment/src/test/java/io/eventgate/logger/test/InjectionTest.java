@@ -3,19 +3,16 @@ package io.eventgate.logger.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.logger.runtime.EventLoggerConfig;
+import io.eventgate.testing.CapturedLogs;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
@@ -90,32 +87,13 @@ class InjectionTest {
 
     @Test
     void jbossWritesTheContextAsCategoryAndTheMessage() {
-        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(ExtLogRecord.wrap(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-        try {
+        try (CapturedLogs logs = CapturedLogs.install()) {
             ops.log(Records.numbered("customer.subscribed", 9));
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
+            assertThat(logs.of("customer.subscribed")).singleElement().satisfies(line -> {
+                assertThat(line.getMessage()).isEqualTo("record 9");
+                assertThat(line.getMdc("eventLogger")).isEqualTo("ops");
+                assertThat(line.getMdc("eventId")).isEqualTo("event-9");
+            });
         }
-        assertThat(lines).filteredOn(line -> "customer.subscribed".equals(line.getLoggerName())).singleElement()
-                .satisfies(line -> {
-                    assertThat(line.getMessage()).isEqualTo("record 9");
-                    assertThat(line.getMdc("eventLogger")).isEqualTo("ops");
-                    assertThat(line.getMdc("eventId")).isEqualTo("event-9");
-                });
     }
 }

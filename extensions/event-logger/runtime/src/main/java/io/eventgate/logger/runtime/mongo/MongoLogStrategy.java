@@ -19,9 +19,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import io.eventgate.logger.EventLogRecord;
-import io.eventgate.logger.EventLogStrategy;
 import io.eventgate.logger.runtime.ClientLookup;
 import io.eventgate.logger.runtime.EventLoggerConfig;
+import io.eventgate.logger.runtime.ServerStoreStrategy;
 import io.eventgate.logger.runtime.LoggerConfig.MongoConfig;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -35,7 +35,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 @Identifier(MongoLogStrategy.ID)
-public class MongoLogStrategy implements EventLogStrategy {
+public class MongoLogStrategy extends ServerStoreStrategy {
 
     public static final String ID = "mongo";
 
@@ -54,11 +54,6 @@ public class MongoLogStrategy implements EventLogStrategy {
         this.config = config;
     }
 
-    @Override
-    public void log(EventLogRecord record) {
-        write(List.of(record)).subscribe().with(stored -> {
-        }, failure -> LOG.errorf(failure, "Could not store a record about '%s' in MongoDB", record.context()));
-    }
 
     @Override
     public Uni<Void> write(List<EventLogRecord> batch) {
@@ -68,11 +63,6 @@ public class MongoLogStrategy implements EventLogStrategy {
                 .map(entry -> insert(config.logger(entry.getKey()).mongo(), entry.getValue()))
                 .toList();
         return writes.size() == 1 ? writes.get(0) : Uni.join().all(writes).andFailFast().replaceWithVoid();
-    }
-
-    @Override
-    public boolean queued() {
-        return true;
     }
 
     @Override

@@ -6,12 +6,10 @@ import java.util.Map;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
 import io.eventgate.logger.EventLogRecord;
-import io.eventgate.logger.EventLogStrategy;
 import io.eventgate.logger.runtime.ClientLookup;
 import io.eventgate.logger.runtime.EventLoggerConfig;
+import io.eventgate.logger.runtime.ServerStoreStrategy;
 import io.eventgate.logger.runtime.LoggerConfig.RedisStreamConfig;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -28,14 +26,12 @@ import io.vertx.mutiny.redis.client.Command;
  */
 @Singleton
 @Identifier(RedisStreamLogStrategy.ID)
-public class RedisStreamLogStrategy implements EventLogStrategy {
+public class RedisStreamLogStrategy extends ServerStoreStrategy {
 
     public static final String ID = "redis-stream";
 
     /** The prefix of attribute fields, so that they never clash with the record's own. */
     public static final String ATTRIBUTE_PREFIX = "attr.";
-
-    private static final Logger LOG = Logger.getLogger(RedisStreamLogStrategy.class);
 
     private final Redis redis;
     private final EventLoggerConfig config;
@@ -49,21 +45,11 @@ public class RedisStreamLogStrategy implements EventLogStrategy {
         this.config = config;
     }
 
-    @Override
-    public void log(EventLogRecord record) {
-        write(List.of(record)).subscribe().with(stored -> {
-        }, failure -> LOG.errorf(failure, "Could not append a record about '%s' to Redis", record.context()));
-    }
 
     @Override
     public Uni<Void> write(List<EventLogRecord> batch) {
         List<Request> appends = batch.stream().map(this::xadd).toList();
         return redis.batch(appends).replaceWithVoid();
-    }
-
-    @Override
-    public boolean queued() {
-        return true;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.eventgate.support;
+package io.eventgate.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
