@@ -1,5 +1,6 @@
 package io.eventgate.backplane;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import io.eventgate.delivery.Delivery;
@@ -13,15 +14,16 @@ import io.eventgate.delivery.Delivery;
  * @param event the event name
  * @param room the target room; {@code null} for every socket
  * @param frame the {@code event} frame
+ * @param acceptedAt when the accepting node took it, in epoch milliseconds
  */
-record BackplaneMessage(String origin, String id, String event, String room, String frame) {
+record BackplaneMessage(String origin, String id, String event, String room, String frame, long acceptedAt) {
 
     static BackplaneMessage of(String origin, Delivery delivery) {
         return new BackplaneMessage(origin, delivery.id(), delivery.event(), delivery.room().orElse(null),
-                delivery.frame());
+                delivery.frame(), delivery.acceptedAt().toEpochMilli());
     }
 
     Delivery delivery() {
-        return new Delivery(id, event, Optional.ofNullable(room), frame);
+        return new Delivery(id, event, Optional.ofNullable(room), frame, Instant.ofEpochMilli(acceptedAt));
     }
 }

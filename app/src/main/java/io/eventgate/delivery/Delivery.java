@@ -1,5 +1,6 @@
 package io.eventgate.delivery;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,13 +12,15 @@ import java.util.Optional;
  * @param event the event name
  * @param room the target room; empty for every socket
  * @param frame the {@code event} frame, as JSON text
+ * @param acceptedAt when the accepting node took it, to time each delivery
  */
-public record Delivery(String id, String event, Optional<String> room, String frame) {
+public record Delivery(String id, String event, Optional<String> room, String frame, Instant acceptedAt) {
 
     public Delivery {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(acceptedAt, "acceptedAt");
     }
 }

@@ -10,6 +10,7 @@ import io.eventgate.event.AcceptedEvent;
 import io.eventgate.event.PublishRequest;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
+import io.eventgate.metrics.EventgateMetrics;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,17 +22,22 @@ public class EventPublisher {
 
     private final Fanout fanout;
     private final EventLogger events;
+    private final EventgateMetrics metrics;
 
-    public EventPublisher(Fanout fanout, @EventLoggerName("events") EventLogger events) {
+    public EventPublisher(Fanout fanout, @EventLoggerName("events") EventLogger events, EventgateMetrics metrics) {
         this.fanout = fanout;
         this.events = events;
+        this.metrics = metrics;
     }
 
     public Uni<AcceptedEvent> publish(PublishRequest request) {
         AcceptedEvent event = new AcceptedEvent(UUID.randomUUID().toString(), request.event(), request.room(),
                 request.data(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return fanout.publish(event)
-                .invoke(() -> events.log(EventLogRecords.accepted(event)))
+                .invoke(() -> {
+                    metrics.accepted();
+                    events.log(EventLogRecords.accepted(event));
+                })
                 .replaceWith(event);
     }
 }

@@ -10,6 +10,7 @@ import io.eventgate.event.AcceptedEvent;
 import io.eventgate.event.Timestamps;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
+import io.eventgate.metrics.EventgateMetrics;
 import io.eventgate.socket.FrameWriter;
 import io.eventgate.socket.RoomRegistry;
 import io.eventgate.socket.ServerFrame;
@@ -29,9 +30,11 @@ public class LocalDelivery {
     private final FrameWriter writer;
     private final EventLogger deliveries;
     private final NodeIdentity node;
+    private final EventgateMetrics metrics;
 
     public LocalDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
-            NodeIdentity node) {
+            NodeIdentity node, EventgateMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.writer = writer;
         this.deliveries = deliveries;
@@ -42,7 +45,7 @@ public class LocalDelivery {
     public Delivery prepare(AcceptedEvent event) {
         String frame = writer.write(new ServerFrame.Event(event.id(), event.event(), event.room().orElse(null),
                 event.data(), Timestamps.format(event.acceptedAt())));
-        return new Delivery(event.id(), event.event(), event.room(), frame);
+        return new Delivery(event.id(), event.event(), event.room(), frame, event.acceptedAt());
     }
 
     public void deliver(Delivery delivery) {
@@ -50,7 +53,10 @@ public class LocalDelivery {
         for (WebSocketConnection connection : targets) {
             if (connection.isOpen()) {
                 connection.sendText(delivery.frame()).subscribe().with(
-                        sent -> deliveries.log(EventLogRecords.delivered(delivery, connection.id(), node.id())),
+                        sent -> {
+                            metrics.delivered(delivery.acceptedAt());
+                            deliveries.log(EventLogRecords.delivered(delivery, connection.id(), node.id()));
+                        },
                         failure -> LOG.debugf("Event %s not sent to %s: %s", delivery.id(), connection.id(), failure));
             }
         }

@@ -7,6 +7,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.eventgate.delivery.EventPublisher;
@@ -35,6 +43,39 @@ public class EventsResource {
     @POST
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Publish an event", description = "Delivers the event to every socket in `room`, or to "
+            + "every connected socket when `room` is absent or null. Any event name; the server never needs to "
+            + "know it in advance.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = { "event" }, description = "Unknown fields are refused (400)",
+                    properties = {
+                            @SchemaProperty(name = "event", type = SchemaType.STRING, minLength = 1, maxLength = 128,
+                                    pattern = "^[A-Za-z0-9][A-Za-z0-9._:-]*$", description = "The event name"),
+                            @SchemaProperty(name = "room", type = SchemaType.STRING, minLength = 1, maxLength = 128,
+                                    nullable = true, description = "The target room, no control characters; "
+                                            + "absent or null: every socket"),
+                            @SchemaProperty(name = "data", description = "Any JSON value, carried unchanged") }),
+            examples = {
+                    @ExampleObject(name = "to a room", value = "{\"event\":\"order.created\",\"room\":\"r1\","
+                            + "\"data\":{\"orderId\":\"cfa3\"}}"),
+                    @ExampleObject(name = "to everyone", value = "{\"event\":\"system.notice\",\"data\":\"maintenance at 18:00\"}") }))
+    @APIResponse(responseCode = "202", description = "Accepted and handed to delivery",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishAccepted.class),
+                    examples = @ExampleObject(name = "accepted",
+                            value = "{\"id\":\"9d283b4a-c87f-4337-ac2e-fe71ad0c6c42\",\"timestamp\":\"2026-11-26T18:00:00.123Z\"}")))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a wrong type, an unknown field, an invalid event or room",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown field", value = "{\"type\":\"about:blank\","
+                            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"Unknown field 'rom'; the allowed "
+                            + "fields are event, room and data\",\"instance\":\"/events\"}")))
+    @APIResponse(responseCode = "401", description = "API keys are configured and the request has none or a wrong one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than eventgate.publish.max-body-size (1 MiB)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type missing or not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The node is shutting down, or the required backplane is away",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PublishAccepted>> publish(byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         var charset = JsonContentType.charsetOf(contentType);

@@ -51,6 +51,6 @@ final class JsonContentType {
     }
 
     private static ProblemException unsupported(String detail) {
-        return new ProblemException(Status.UNSUPPORTED_MEDIA_TYPE, detail);
+        return new ProblemException(Status.UNSUPPORTED_MEDIA_TYPE, "media-type", detail);
     }
 }

@@ -30,21 +30,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> deliveryRefused(DeliveryRefusedException refused, UriInfo uri) {
-        return problems.response(new ProblemException(Status.SERVICE_UNAVAILABLE, refused.getMessage()), uri.getPath());
+        return problems.response(new ProblemException(Status.SERVICE_UNAVAILABLE, "backplane-unavailable",
+                refused.getMessage()), uri.getPath());
     }
 
     /** The framework's own refusals (404, 405, 406...), keeping their status. */
     @ServerExceptionMapper
     public RestResponse<Problem> framework(WebApplicationException e, UriInfo uri) {
         Status status = Status.fromStatusCode(e.getResponse().getStatus());
-        return problems.response(new ProblemException(status == null ? Status.BAD_REQUEST : status, e.getMessage()),
+        Status known = status == null ? Status.BAD_REQUEST : status;
+        return problems.response(new ProblemException(known, "http-" + known.getStatusCode(), e.getMessage()),
                 uri.getPath());
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(RuntimeException e, UriInfo uri) {
         LOG.errorf(e, "Request to %s failed", uri.getPath());
-        return problems.response(new ProblemException(Status.INTERNAL_SERVER_ERROR,
+        return problems.response(new ProblemException(Status.INTERNAL_SERVER_ERROR, "error",
                 "The request could not be handled; nothing was delivered. Retry later."), uri.getPath());
     }
 }

@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.eventgate.metrics.EventgateMetrics;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,17 +18,21 @@ import io.vertx.ext.web.RoutingContext;
 public class ProblemWriter {
 
     private final ObjectMapper mapper;
+    private final EventgateMetrics metrics;
 
-    public ProblemWriter(ObjectMapper mapper) {
+    public ProblemWriter(ObjectMapper mapper, EventgateMetrics metrics) {
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     RestResponse<Problem> response(ProblemException problem, String path) {
+        metrics.rejected(problem.status().getStatusCode(), problem.reason());
         return RestResponse.ResponseBuilder.create(problem.status(), problemOf(problem, path))
                 .type(Problem.MEDIA_TYPE).build();
     }
 
     void write(RoutingContext context, ProblemException problem) {
+        metrics.rejected(problem.status().getStatusCode(), problem.reason());
         context.response()
                 .setStatusCode(problem.status().getStatusCode())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

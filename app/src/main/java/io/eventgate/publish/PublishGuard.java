@@ -47,20 +47,20 @@ public class PublishGuard {
     }
 
     static ProblemException tooLarge(long limit) {
-        return new ProblemException(Status.PAYLOAD_TOO_LARGE,
+        return new ProblemException(Status.PAYLOAD_TOO_LARGE, "too-large",
                 "The request body is larger than the limit of " + limit + " bytes (eventgate.publish.max-body-size)");
     }
 
     private void check(RoutingContext context) {
         if (!accepting) {
             context.response().putHeader("Retry-After", "1");
-            problems.write(context, new ProblemException(Status.SERVICE_UNAVAILABLE,
+            problems.write(context, new ProblemException(Status.SERVICE_UNAVAILABLE, "shutting-down",
                     "This node is shutting down; publish again (to another replica)"));
             return;
         }
         if (apiKeys.required() && !apiKeys.accepts(context.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             context.response().putHeader("WWW-Authenticate", "Bearer");
-            problems.write(context, new ProblemException(Status.UNAUTHORIZED,
+            problems.write(context, new ProblemException(Status.UNAUTHORIZED, "unauthorized",
                     "A valid API key is required: send Authorization: Bearer <key>"));
             return;
         }

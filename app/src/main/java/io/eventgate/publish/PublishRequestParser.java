@@ -51,26 +51,27 @@ public class PublishRequestParser {
     public PublishRequest parse(byte[] body, Charset charset) {
         JsonNode root = read(body, charset);
         if (root.isMissingNode()) {
-            throw ProblemException.badRequest("The request body is empty; send a JSON object such as "
+            throw ProblemException.badRequest("empty-body", "The request body is empty; send a JSON object such as "
                     + "{\"event\":\"order.created\",\"room\":\"r1\",\"data\":{}}");
         }
         if (!root.isObject()) {
-            throw ProblemException.badRequest("The request body must be a JSON object, not " + typeOf(root));
+            throw ProblemException.badRequest("not-an-object", "The request body must be a JSON object, not " + typeOf(root));
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw ProblemException.badRequest("Unknown field '" + name + "'; the allowed fields are event, room and data");
+                throw ProblemException.badRequest("unknown-field",
+                        "Unknown field '" + name + "'; the allowed fields are event, room and data");
             }
         }
         String event = requiredString(root, EVENT)
-                .orElseThrow(() -> ProblemException.badRequest("Field 'event' is required"));
+                .orElseThrow(() -> ProblemException.badRequest("invalid-event", "Field 'event' is required"));
         NameRules.eventNameProblem(event).ifPresent(problem -> {
-            throw ProblemException.badRequest("Field 'event' " + problem);
+            throw ProblemException.badRequest("invalid-event", "Field 'event' " + problem);
         });
         Optional<String> room = requiredString(root, ROOM);
         room.flatMap(NameRules::roomNameProblem).ifPresent(problem -> {
-            throw ProblemException.badRequest("Field 'room' " + problem);
+            throw ProblemException.badRequest("invalid-room", "Field 'room' " + problem);
         });
         JsonNode data = root.has(DATA) ? root.get(DATA) : NullNode.getInstance();
         return new PublishRequest(event, room, data);
@@ -83,9 +84,9 @@ public class PublishRequestParser {
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw ProblemException.badRequest("Malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw ProblemException.badRequest("malformed-json", "Malformed JSON" + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ProblemException.badRequest("The request body could not be read: " + e.getMessage());
+            throw ProblemException.badRequest("unreadable-body", "The request body could not be read: " + e.getMessage());
         }
     }
 
@@ -96,7 +97,8 @@ public class PublishRequestParser {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            throw ProblemException.badRequest("Field '" + field + "' must be a string, not " + typeOf(value));
+            throw ProblemException.badRequest("invalid-" + field,
+                    "Field '" + field + "' must be a string, not " + typeOf(value));
         }
         return Optional.of(value.textValue());
     }

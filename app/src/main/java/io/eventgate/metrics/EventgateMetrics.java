@@ -1,0 +1,56 @@
+package io.eventgate.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Singleton;
+
+import io.eventgate.socket.RoomRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The service's own meters at {@code /q/metrics}: events accepted and rejected (by reason), frames
+ * delivered, open sockets and rooms, and the time from accepting an event to sending its frame.
+ */
+@Singleton
+public class EventgateMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter accepted;
+    private final Counter delivered;
+    private final Timer publishToSend;
+
+    public EventgateMetrics(MeterRegistry registry, RoomRegistry rooms) {
+        this.registry = registry;
+        this.accepted = Counter.builder("eventgate.events.accepted").description("Events accepted (202)")
+                .register(registry);
+        this.delivered = Counter.builder("eventgate.frames.delivered")
+                .description("Event frames sent to a socket of this node").register(registry);
+        this.publishToSend = Timer.builder("eventgate.delivery.latency")
+                .description("From accepting an event to sending its frame to a socket")
+                .publishPercentileHistogram().register(registry);
+        Gauge.builder("eventgate.sockets.open", rooms, registered -> registered.everyone().size())
+                .description("Open sockets of this node").register(registry);
+        Gauge.builder("eventgate.rooms", rooms, RoomRegistry::roomCount)
+                .description("Rooms with at least one socket of this node").register(registry);
+    }
+
+    public void accepted() {
+        accepted.increment();
+    }
+
+    /** A publish refused with {@code status}, for {@code reason} (a short, bounded word). */
+    public void rejected(int status, String reason) {
+        Counter.builder("eventgate.events.rejected").description("Publishes refused, by status and reason")
+                .tag("status", Integer.toString(status)).tag("reason", reason).register(registry).increment();
+    }
+
+    /** A frame sent to one socket, for an event accepted at {@code acceptedAt}. */
+    public void delivered(Instant acceptedAt) {
+        delivered.increment();
+        publishToSend.record(Duration.between(acceptedAt, Instant.now()));
+    }
+}
