@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.eventgate.delivery.Delivery;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A delivery as it crosses Redis, with the node it came from. The frame stays JSON text inside
@@ -16,6 +17,7 @@ import io.eventgate.delivery.Delivery;
  * @param frame the {@code event} frame
  * @param acceptedAt when the accepting node took it, in epoch milliseconds
  */
+@RegisterForReflection
 record BackplaneMessage(String origin, String id, String event, String room, String frame, long acceptedAt) {
 
     static BackplaneMessage of(String origin, Delivery delivery) {

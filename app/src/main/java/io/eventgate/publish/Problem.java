@@ -2,6 +2,8 @@ package io.eventgate.publish;
 
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An error answer in the shape of RFC 9457 ({@code application/problem+json}).
  *
@@ -11,6 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse.Status;
  * @param detail what is wrong, in words a person can act on
  * @param instance the request path
  */
+@RegisterForReflection
 public record Problem(String type, String title, int status, String detail, String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

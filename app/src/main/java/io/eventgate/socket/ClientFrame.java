@@ -1,5 +1,6 @@
 package io.eventgate.socket;
 
+
 /**
  * Every frame a client may send (API.md section 2).
  */

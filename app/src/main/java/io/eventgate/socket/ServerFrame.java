@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Every frame the server sends (API.md section 2), written as JSON with its {@code type} first.
@@ -18,25 +19,31 @@ import com.fasterxml.jackson.databind.JsonNode;
         @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
         @JsonSubTypes.Type(value = ServerFrame.Event.class, name = "event")
 })
+@RegisterForReflection
 public sealed interface ServerFrame {
 
     /** The first frame of every connection. */
+    @RegisterForReflection
     record Welcome(String connectionId) implements ServerFrame {
     }
 
     /** From this frame on, the socket gets the room's events. */
+    @RegisterForReflection
     record Joined(String room) implements ServerFrame {
     }
 
     /** The socket no longer gets the room's events. */
+    @RegisterForReflection
     record Left(String room) implements ServerFrame {
     }
 
     /** The answer to a ping. */
+    @RegisterForReflection
     record Pong() implements ServerFrame {
     }
 
     /** The client sent something the server could not act on; the connection stays open. */
+    @RegisterForReflection
     record Error(String message) implements ServerFrame {
     }
 
@@ -45,6 +52,7 @@ public sealed interface ServerFrame {
      * {@code null} when the publisher sent none.
      */
     @JsonPropertyOrder({ "id", "event", "room", "data", "timestamp" })
+    @RegisterForReflection
     record Event(String id, String event, @JsonInclude(JsonInclude.Include.NON_NULL) String room, JsonNode data,
             String timestamp) implements ServerFrame {
     }

@@ -11,6 +11,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 
+import io.eventgate.logger.EventLogRecord;
 import io.eventgate.logger.EventLogStrategy;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
@@ -37,6 +38,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 
 class EventLoggerProcessor {
@@ -72,6 +74,12 @@ class EventLoggerProcessor {
                 && QuarkusClassLoader.isClassPresentAtRuntime("io.micrometer.core.instrument.MeterRegistry")) {
             beans.produce(AdditionalBeanBuildItem.unremovableOf(EventLoggerMetrics.class));
         }
+    }
+
+    /** The console strategy writes records as JSON with Jackson, which a native image must be told about. */
+    @BuildStep
+    ReflectiveClassBuildItem recordsAsJson() {
+        return ReflectiveClassBuildItem.builder(EventLogRecord.class).methods().fields().build();
     }
 
     @BuildStep

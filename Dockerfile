@@ -1,0 +1,21 @@
+# eventgate on the JVM.
+#   docker build -t eventgate:jvm .
+#   docker run --rm -p 8080:8080 eventgate:jvm
+# Stage 1 builds with Maven; stage 2 runs the fast-jar on a JRE, non-root.
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /code
+COPY . /code
+RUN mvn -B -DskipTests package -pl app -am
+
+FROM eclipse-temurin:17-jre
+RUN useradd --uid 185 --no-create-home --shell /usr/sbin/nologin eventgate
+WORKDIR /deployments
+COPY --from=build --chown=185 /code/app/target/quarkus-app/lib/ /deployments/lib/
+COPY --from=build --chown=185 /code/app/target/quarkus-app/*.jar /deployments/
+COPY --from=build --chown=185 /code/app/target/quarkus-app/app/ /deployments/app/
+COPY --from=build --chown=185 /code/app/target/quarkus-app/quarkus/ /deployments/quarkus/
+EXPOSE 8080
+USER 185
+ENV JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]
