@@ -50,8 +50,11 @@ class DeploymentFilesTest {
         assertThat(container.path("resources").path("requests").path("cpu").asText()).isNotEmpty();
         assertThat(pod.path("spec").path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
         assertThat(container.path("env").toString()).contains("secretKeyRef", "EVENTGATE_API_KEYS");
+        JsonNode config = only(objects, "ConfigMap", null);
         assertThat(container.path("envFrom").get(0).path("configMapRef").path("name").asText())
-                .isEqualTo(only(objects, "ConfigMap", null).path("metadata").path("name").asText());
+                .isEqualTo(config.path("metadata").path("name").asText());
+        assertThat(config.path("data").path("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText()).as("JSON logs in the cluster")
+                .isEqualTo("true");
 
         JsonNode service = only(objects, "Service", "eventgate");
         assertThat(service.path("spec").path("ports").get(0).path("targetPort").asText())
