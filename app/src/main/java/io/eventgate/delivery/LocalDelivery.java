@@ -1,6 +1,10 @@
 package io.eventgate.delivery;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Singleton;
 
@@ -12,14 +16,18 @@ import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.metrics.EventgateMetrics;
 import io.eventgate.socket.FrameWriter;
+import io.eventgate.socket.Member;
 import io.eventgate.socket.RoomRegistry;
 import io.eventgate.socket.ServerFrame;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
 
 /**
- * Delivers to the sockets of this node. The frame is written once per event ({@link #prepare}),
- * then handed to each target connection, whose event loop sends it; writes are queued, never
- * awaited, so the caller's thread does not wait on any socket. Each node logs its own deliveries.
+ * Delivers to the sockets of this node. The frame is written once per event ({@link #prepare});
+ * then each event loop that has target sockets gets one task that sends it to them. So a
+ * broadcast is spread over every core, the caller's thread only queues a task per loop, and
+ * frames of events delivered one after another keep their order on each socket (a loop runs its
+ * tasks in order). Each node logs its own deliveries.
  */
 @Singleton
 public class LocalDelivery {
@@ -49,8 +57,19 @@ public class LocalDelivery {
     }
 
     public void deliver(Delivery delivery) {
-        Collection<WebSocketConnection> targets = delivery.room().map(registry::members).orElseGet(registry::everyone);
-        for (WebSocketConnection connection : targets) {
+        Collection<Member> targets = delivery.room().map(registry::members).orElseGet(registry::everyone);
+        if (targets.isEmpty()) {
+            return;
+        }
+        Map<Context, List<WebSocketConnection>> byLoop = new HashMap<>();
+        for (Member member : targets) {
+            byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(member.connection());
+        }
+        byLoop.forEach((loop, connections) -> loop.runOnContext(ignored -> send(delivery, connections)));
+    }
+
+    private void send(Delivery delivery, List<WebSocketConnection> connections) {
+        for (WebSocketConnection connection : connections) {
             if (connection.isOpen()) {
                 connection.sendText(delivery.frame()).subscribe().with(
                         sent -> {

@@ -14,7 +14,9 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -44,7 +46,7 @@ public class EventSocket {
      */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        registry.open(connection);
+        registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()));
         List<ServerFrame> problems = new ArrayList<>();
         for (String room : requestedRooms(connection)) {
             NameRules.roomNameProblem(room).ifPresentOrElse(

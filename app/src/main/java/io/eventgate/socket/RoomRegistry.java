@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 import jakarta.inject.Singleton;
 
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
 
 /**
  * The open connections of this node and the rooms they are in.
@@ -27,8 +28,8 @@ public class RoomRegistry {
         LIMIT_REACHED
     }
 
-    private final ConcurrentMap<String, WebSocketConnection> connections = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Set<WebSocketConnection>> members = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Member> connections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Set<Member>> members = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<String>> roomsOf = new ConcurrentHashMap<>();
     private final int maxRoomsPerConnection;
 
@@ -36,15 +37,16 @@ public class RoomRegistry {
         this.maxRoomsPerConnection = config.maxRoomsPerConnection();
     }
 
-    /** Makes the connection a target of broadcasts. */
-    void open(WebSocketConnection connection) {
-        connections.put(connection.id(), connection);
+    /** Makes the connection, living on the event loop of {@code loop}, a target of broadcasts. */
+    void open(WebSocketConnection connection, Context loop) {
+        connections.put(connection.id(), new Member(connection, loop));
         roomsOf.put(connection.id(), ConcurrentHashMap.newKeySet());
     }
 
     JoinOutcome join(WebSocketConnection connection, String room) {
         Set<String> rooms = roomsOf.get(connection.id());
-        if (rooms == null) {
+        Member member = connections.get(connection.id());
+        if (rooms == null || member == null) {
             // Closed while the join was on its way.
             return JoinOutcome.ALREADY_MEMBER;
         }
@@ -56,8 +58,8 @@ public class RoomRegistry {
         }
         rooms.add(room);
         members.compute(room, (name, sockets) -> {
-            Set<WebSocketConnection> joined = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-            joined.add(connection);
+            Set<Member> joined = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+            joined.add(member);
             return joined;
         });
         return JoinOutcome.JOINED;
@@ -65,28 +67,29 @@ public class RoomRegistry {
 
     void leave(WebSocketConnection connection, String room) {
         Set<String> rooms = roomsOf.get(connection.id());
-        if (rooms != null && rooms.remove(room)) {
-            removeMember(room, connection);
+        Member member = connections.get(connection.id());
+        if (rooms != null && member != null && rooms.remove(room)) {
+            removeMember(room, member);
         }
     }
 
     /** Forgets the connection and takes it out of every room. */
     void close(WebSocketConnection connection) {
-        connections.remove(connection.id());
+        Member member = connections.remove(connection.id());
         Set<String> rooms = roomsOf.remove(connection.id());
-        if (rooms != null) {
-            rooms.forEach(room -> removeMember(room, connection));
+        if (rooms != null && member != null) {
+            rooms.forEach(room -> removeMember(room, member));
         }
     }
 
     /** The connections in {@code room} now. */
-    public Collection<WebSocketConnection> members(String room) {
-        Set<WebSocketConnection> sockets = members.get(room);
+    public Collection<Member> members(String room) {
+        Set<Member> sockets = members.get(room);
         return sockets == null ? List.of() : sockets;
     }
 
     /** Every open connection of this node. */
-    public Collection<WebSocketConnection> everyone() {
+    public Collection<Member> everyone() {
         return connections.values();
     }
 
@@ -95,9 +98,9 @@ public class RoomRegistry {
         return members.size();
     }
 
-    private void removeMember(String room, WebSocketConnection connection) {
+    private void removeMember(String room, Member member) {
         members.computeIfPresent(room, (name, sockets) -> {
-            sockets.remove(connection);
+            sockets.remove(member);
             return sockets.isEmpty() ? null : sockets;
         });
     }

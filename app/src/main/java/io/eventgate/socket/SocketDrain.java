@@ -48,7 +48,7 @@ public class SocketDrain {
 
     private void closeAll() {
         List<Uni<Void>> closes = registry.everyone().stream()
-                .map(connection -> connection.close(GOING_AWAY).onFailure().recoverWithNull())
+                .map(member -> member.connection().close(GOING_AWAY).onFailure().recoverWithNull())
                 .toList();
         if (closes.isEmpty()) {
             return;

@@ -17,7 +17,6 @@ import io.eventgate.support.Publish;
 import io.eventgate.support.TestSocket;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -135,12 +134,13 @@ class DeliveryTest {
     void forgetsClosedSocketsInEveryRoom() {
         TestSocket closing = TestSocket.connect(base, "rooms=closing-1,closing-2");
         assertThat(registry.members("closing-1")).hasSize(1);
-        assertThat(registry.everyone()).extracting(WebSocketConnection::id).contains(closing.connectionId());
+        assertThat(registry.everyone()).extracting(member -> member.connection().id()).contains(closing.connectionId());
         closing.close();
         await().atMost(TestSocket.TIMEOUT).untilAsserted(() -> {
             assertThat(registry.members("closing-1")).isEmpty();
             assertThat(registry.members("closing-2")).isEmpty();
-            assertThat(registry.everyone()).extracting(WebSocketConnection::id).doesNotContain(closing.connectionId());
+            assertThat(registry.everyone()).extracting(member -> member.connection().id())
+                    .doesNotContain(closing.connectionId());
         });
     }
 }

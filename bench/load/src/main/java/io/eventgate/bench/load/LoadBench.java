@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import io.eventgate.testing.MongoEndpoint;
 import io.eventgate.testing.RedisProcess;
 import io.eventgate.testing.ServiceProcess;
 import io.quarkus.runtime.QuarkusApplication;
@@ -45,16 +46,23 @@ public class LoadBench implements QuarkusApplication {
     public int run(String... args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         Path logs = Files.createTempDirectory("eventgate-bench");
-        RedisProcess redis = settings.nodes() > 1 ? RedisProcess.of(LoadBench.class) : null;
+        RedisProcess redis = settings.nodes() > 1 || settings.stores() ? RedisProcess.of(LoadBench.class) : null;
+        String mongo = settings.stores() ? MongoEndpoint.start().url() : null;
         List<ServiceProcess> replicas = new ArrayList<>();
         List<Subscriber> subscribers = new ArrayList<>();
         try {
             for (int i = 0; i < settings.nodes(); i++) {
                 Map<String, String> env = new HashMap<>(settings.serviceEnv());
                 env.put("EVENTGATE_SHUTDOWN_DELAY", "0s");
-                if (redis != null) {
+                if (settings.nodes() > 1) {
                     env.put("EVENTGATE_FANOUT", "redis");
+                }
+                if (redis != null) {
                     env.put("QUARKUS_REDIS_HOSTS", redis.url());
+                }
+                if (mongo != null) {
+                    env.put("QUARKUS_PROFILE", "stores");
+                    env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo);
                 }
                 replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs));
             }

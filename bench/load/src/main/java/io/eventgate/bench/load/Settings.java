@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * What to run, from system properties: {@code -Dnodes=1 -Dsockets=1000 -Drooms=10 -Devents=20000 -Dwarmup=5000
- * -Dpublishers=8 -Dscenario=rooms|broadcast -Djar=app/target/quarkus-app/quarkus-run.jar}, and
+ * -Dpublishers=8 -Dscenario=rooms|broadcast -Dstores=false -Djar=app/target/quarkus-app/quarkus-run.jar}, and
  * {@code -Denv.NAME=value} for the service's environment (e.g.
  * {@code -Denv.QUARKUS_EVENT_LOGGER__DELIVERIES__STRATEGIES=console}).
  */
-record Settings(int nodes, int sockets, int rooms, int events, int warmup, int publishers, boolean broadcast, Path jar,
-        Map<String, String> serviceEnv) {
+record Settings(int nodes, int sockets, int rooms, int events, int warmup, int publishers, boolean broadcast,
+        boolean stores, Path jar, Map<String, String> serviceEnv) {
 
     static Settings fromSystemProperties() {
         Map<String, String> env = new HashMap<>();
@@ -21,11 +21,13 @@ record Settings(int nodes, int sockets, int rooms, int events, int warmup, int p
                 Integer.getInteger("rooms", 10), Integer.getInteger("events", 20_000),
                 Integer.getInteger("warmup", 5_000),
                 Integer.getInteger("publishers", 8), "broadcast".equals(System.getProperty("scenario", "rooms")),
+                Boolean.getBoolean("stores"),
                 Path.of(System.getProperty("jar", "app/target/quarkus-app/quarkus-run.jar")), env);
     }
 
     String describe() {
-        return (broadcast ? "broadcast" : "rooms") + ": " + nodes + " replica(s), " + sockets + " sockets, " + rooms
+        return (broadcast ? "broadcast" : "rooms") + (stores ? " with the stores profile (MongoDB, Redis streams)" : "")
+                + ": " + nodes + " replica(s), " + sockets + " sockets, " + rooms
                 + " rooms, " + events + " events, " + publishers + " publishers" + (serviceEnv.isEmpty() ? ""
                         : ", env " + serviceEnv);
     }
