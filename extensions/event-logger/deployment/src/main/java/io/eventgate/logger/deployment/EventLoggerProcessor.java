@@ -23,6 +23,7 @@ import io.eventgate.logger.runtime.health.EventLogStoresReadinessCheck;
 import io.eventgate.logger.runtime.jboss.JBossLogStrategy;
 import io.eventgate.logger.runtime.metrics.EventLoggerMetrics;
 import io.eventgate.logger.runtime.mongo.MongoLogStrategy;
+import io.eventgate.logger.runtime.none.NoneLogStrategy;
 import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
 import io.eventgate.logger.runtime.redis.RedisStreamLogStrategy;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
@@ -56,7 +57,7 @@ class EventLoggerProcessor {
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(EventLoggerName.class, EventLogStrategies.class, EventLogPipelines.class,
-                        JBossLogStrategy.class, ConsoleLogStrategy.class)
+                        JBossLogStrategy.class, ConsoleLogStrategy.class, NoneLogStrategy.class)
                 .setUnremovable()
                 .build();
     }

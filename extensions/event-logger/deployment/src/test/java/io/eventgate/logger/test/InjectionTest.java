@@ -28,7 +28,8 @@ class InjectionTest {
             .withApplicationRoot(jar -> jar.addClasses(MemoryStrategy.class, Records.class))
             .overrideConfigKey("quarkus.event-logger.strategies", "memory")
             .overrideConfigKey("quarkus.event-logger.\"audit\".strategies", "memory,jboss")
-            .overrideConfigKey("quarkus.event-logger.\"ops\".strategies", "jboss");
+            .overrideConfigKey("quarkus.event-logger.\"ops\".strategies", "jboss")
+            .overrideConfigKey("quarkus.event-logger.\"off\".strategies", "none");
 
     @Inject
     EventLogger defaultLogger;
@@ -46,6 +47,10 @@ class InjectionTest {
     EventLogger unconfigured;
 
     @Inject
+    @EventLoggerName("off")
+    EventLogger off;
+
+    @Inject
     @Identifier("memory")
     MemoryStrategy memory;
 
@@ -55,12 +60,14 @@ class InjectionTest {
         audit.log(Records.numbered("order.created", 2));
         ops.log(Records.numbered("order.created", 3));
         unconfigured.log(Records.numbered("order.created", 4));
+        off.log(Records.numbered("order.created", 5));
 
         assertThat(messages(EventLoggerConfig.DEFAULT_LOGGER_NAME)).containsExactly("record 1");
         assertThat(messages("audit")).containsExactly("record 2");
         assertThat(messages("ops")).as("ops stores through jboss only").isEmpty();
         assertThat(messages("unconfigured")).as("falls back to the default logger's strategies")
                 .containsExactly("record 4");
+        assertThat(messages("off")).as("the none strategy stores nothing").isEmpty();
     }
 
     private List<String> messages(String logger) {

@@ -16,8 +16,9 @@ public interface LoggerConfig {
     /**
      * The strategies that store this logger's records, each record going to all of them. Built in:
      * {@code jboss} (JBoss Logging, category = the record's context), {@code console} (standard
-     * output), {@code mongo} (needs {@code quarkus-mongodb-client} or {@code quarkus-mongodb-panache})
-     * and {@code redis-stream} (needs {@code quarkus-redis-client}). Any CDI bean implementing
+     * output), {@code mongo} (needs {@code quarkus-mongodb-client} or {@code quarkus-mongodb-panache}),
+     * {@code redis-stream} (needs {@code quarkus-redis-client}) and {@code none} (stores nothing: the
+     * logger is off). Any CDI bean implementing
      * {@code EventLogStrategy} with {@code @Identifier("name")} can be named here too. An unknown name
      * fails the start and lists the known ones.
      */
