@@ -129,8 +129,7 @@ public class RedisFanout implements Fanout {
             return Uni.createFrom().failure(new DeliveryRefusedException("The Redis backplane is unavailable (" + reason
                     + ") and cross-node delivery is required (eventgate.backplane.required=true)"));
         }
-        deliverOnce(delivery);
-        return Uni.createFrom().voidItem();
+        return deliverOnce(delivery);
     }
 
     private synchronized void subscribe() {
@@ -189,16 +188,16 @@ public class RedisFanout implements Fanout {
         }
         try {
             BackplaneMessage message = reader.readValue(push.get(2).toString());
-            deliverOnce(message.delivery());
+            // The subscription is one ordered stream: it is not held up by the sockets of one event.
+            deliverOnce(message.delivery()).subscribe().with(delivered -> {
+            }, failure -> LOG.debugf("Delivery of %s failed: %s", message.id(), failure));
         } catch (IOException e) {
             LOG.warnf("Ignored a message on %s that is not an eventgate event: %s", config.channel(), e.getMessage());
         }
     }
 
-    private void deliverOnce(Delivery delivery) {
-        if (recent.firstTime(delivery.id())) {
-            local.deliver(delivery);
-        }
+    private Uni<Void> deliverOnce(Delivery delivery) {
+        return recent.firstTime(delivery.id()) ? local.deliver(delivery) : Uni.createFrom().voidItem();
     }
 
     private String encode(Delivery delivery) {

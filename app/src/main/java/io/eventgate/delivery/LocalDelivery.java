@@ -20,6 +20,7 @@ import io.eventgate.socket.Member;
 import io.eventgate.socket.RoomRegistry;
 import io.eventgate.socket.ServerFrame;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 
 /**
@@ -56,16 +57,26 @@ public class LocalDelivery {
         return new Delivery(event.id(), event.event(), event.room(), frame, event.acceptedAt());
     }
 
-    public void deliver(Delivery delivery) {
+    /**
+     * Hands the frame to every target socket of this node; the returned {@link Uni} completes once
+     * every event loop has done so, which paces publishers to what the sockets take.
+     */
+    public Uni<Void> deliver(Delivery delivery) {
         Collection<Member> targets = delivery.room().map(registry::members).orElseGet(registry::everyone);
         if (targets.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         Map<Context, List<WebSocketConnection>> byLoop = new HashMap<>();
         for (Member member : targets) {
             byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(member.connection());
         }
-        byLoop.forEach((loop, connections) -> loop.runOnContext(ignored -> send(delivery, connections)));
+        List<Uni<Void>> loops = byLoop.entrySet().stream()
+                .map(loop -> Uni.createFrom().<Void> emitter(done -> loop.getKey().runOnContext(ignored -> {
+                    send(delivery, loop.getValue());
+                    done.complete(null);
+                })))
+                .toList();
+        return loops.size() == 1 ? loops.get(0) : Uni.join().all(loops).andFailFast().replaceWithVoid();
     }
 
     private void send(Delivery delivery, List<WebSocketConnection> connections) {

@@ -16,7 +16,6 @@ public final class LocalFanout implements Fanout {
 
     @Override
     public Uni<Void> publish(AcceptedEvent event) {
-        local.deliver(local.prepare(event));
-        return Uni.createFrom().voidItem();
+        return local.deliver(local.prepare(event));
     }
 }
