@@ -1,5 +1,7 @@
 package io.eventgate.backplane;
 
+import java.util.Locale;
+
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
@@ -33,7 +35,7 @@ public class BackplaneReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("fanout",
-                mode.name().toLowerCase());
+                mode.name().toLowerCase(Locale.ROOT));
         if (mode == FanoutMode.LOCAL) {
             return response.up().build();
         }

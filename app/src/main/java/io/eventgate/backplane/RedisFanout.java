@@ -116,12 +116,7 @@ public class RedisFanout implements Fanout {
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
-        RedisConnection connection = subscriber;
-        if (connection != null) {
-            connection.close().subscribe().with(closed -> {
-            }, failure -> {
-            });
-        }
+        closeQuietly(subscriber);
     }
 
     private Uni<Void> withoutBackplane(Delivery delivery, String reason) {
@@ -168,13 +163,8 @@ public class RedisFanout implements Fanout {
                     node.id(), problem);
         }
         subscribed = false;
-        RedisConnection connection = subscriber;
+        closeQuietly(subscriber);
         subscriber = null;
-        if (connection != null) {
-            connection.close().subscribe().with(closed -> {
-            }, ignored -> {
-            });
-        }
         Duration wait = backoff;
         backoff = backoff.multipliedBy(2).compareTo(config.maxReconnectBackoff()) > 0 ? config.maxReconnectBackoff()
                 : backoff.multipliedBy(2);
@@ -205,6 +195,15 @@ public class RedisFanout implements Fanout {
             return writer.writeValueAsString(BackplaneMessage.of(node.id(), delivery));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A message of strings always serialises", e);
+        }
+    }
+
+    /** Closing a connection that is already broken may fail too; there is nothing left to do then. */
+    private static void closeQuietly(RedisConnection connection) {
+        if (connection != null) {
+            connection.close().subscribe().with(closed -> {
+            }, failure -> {
+            });
         }
     }
 

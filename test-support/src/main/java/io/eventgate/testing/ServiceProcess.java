@@ -60,8 +60,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The body of {@code /q/health/ready}. */
     public String readiness() throws IOException, InterruptedException {
+        return readinessResponse().body();
+    }
+
+    private HttpResponse<String> readinessResponse() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(base().resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** What the replica printed so far. */
@@ -102,8 +106,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(this + " exited during start; see " + log);
             }
             try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(base().resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = readinessResponse();
                 if (ready.statusCode() == 200 && !ready.body().contains("degraded")) {
                     return;
                 }

@@ -3,6 +3,7 @@ package io.eventgate.logger.runtime.pipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -229,7 +230,7 @@ public final class QueuedStore implements EventLogger {
         if (dropped > reportedDrops && now - lastDropReport >= DROP_REPORT_INTERVAL) {
             lastDropReport = now;
             LOG.warnf("Event logger '%s' dropped %d records for '%s' so far (queue full, overflow=%s)", loggerName,
-                    dropped, store.name(), queueConfig.overflow().name().toLowerCase().replace('_', '-'));
+                    dropped, store.name(), queueConfig.overflow().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             reportedDrops = dropped;
         }
     }

@@ -1,5 +1,6 @@
 package io.eventgate.logger.runtime.redis;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,12 @@ public class RedisStreamLogStrategy extends ServerStoreStrategy {
 
     @Override
     public Uni<Void> write(List<EventLogRecord> batch) {
-        List<Request> appends = batch.stream().map(this::xadd).toList();
+        // A batch is one logger's in practice: its settings are looked up once, not per record.
+        Map<String, RedisStreamConfig> streams = new HashMap<>();
+        List<Request> appends = batch.stream()
+                .map(record -> xadd(record, streams.computeIfAbsent(record.logger(),
+                        logger -> config.logger(logger).redisStream())))
+                .toList();
         return redis.batch(appends).replaceWithVoid();
     }
 
@@ -57,8 +63,7 @@ public class RedisStreamLogStrategy extends ServerStoreStrategy {
         return redis.send(Request.cmd(Command.PING)).replaceWithVoid();
     }
 
-    private Request xadd(EventLogRecord record) {
-        RedisStreamConfig stream = config.logger(record.logger()).redisStream();
+    private static Request xadd(EventLogRecord record, RedisStreamConfig stream) {
         Request request = Request.cmd(Command.XADD).arg(stream.key())
                 .arg("MAXLEN").arg("~").arg(stream.maxLength()).arg("*")
                 .arg("timestamp").arg(record.timestamp().toString())
