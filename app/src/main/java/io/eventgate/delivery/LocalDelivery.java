@@ -1,10 +1,6 @@
 package io.eventgate.delivery;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Singleton;
 
@@ -21,14 +17,11 @@ import io.eventgate.socket.RoomRegistry;
 import io.eventgate.socket.ServerFrame;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 
 /**
  * Delivers to the sockets of this node. The frame is written once per event ({@link #prepare});
- * then each event loop that has target sockets gets one task that sends it to them. So a
- * broadcast is spread over every core, the caller's thread only queues a task per loop, and
- * frames of events delivered one after another keep their order on each socket (a loop runs its
- * tasks in order). Each node logs its own deliveries.
+ * {@link SendRounds} hands it to the target sockets, several events to a socket in one system call
+ * under load, in publishing order. Each node logs its own deliveries.
  */
 @Singleton
 public class LocalDelivery {
@@ -40,9 +33,11 @@ public class LocalDelivery {
     private final EventLogger deliveries;
     private final NodeIdentity node;
     private final EventgateMetrics metrics;
+    private final SendRounds rounds;
 
     public LocalDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
-            NodeIdentity node, EventgateMetrics metrics) {
+            NodeIdentity node, EventgateMetrics metrics, SendRounds rounds) {
+        this.rounds = rounds;
         this.metrics = metrics;
         this.registry = registry;
         this.writer = writer;
@@ -59,36 +54,25 @@ public class LocalDelivery {
 
     /**
      * Hands the frame to every target socket of this node; the returned {@link Uni} completes once
-     * every event loop has done so, which paces publishers to what the sockets take.
+     * every event loop has written it, which paces publishers to what the sockets take.
      */
     public Uni<Void> deliver(Delivery delivery) {
         Collection<Member> targets = delivery.room().map(registry::members).orElseGet(registry::everyone);
         if (targets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<Context, List<WebSocketConnection>> byLoop = new HashMap<>();
-        for (Member member : targets) {
-            byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(member.connection());
-        }
-        List<Uni<Void>> loops = byLoop.entrySet().stream()
-                .map(loop -> Uni.createFrom().<Void> emitter(done -> loop.getKey().runOnContext(ignored -> {
-                    send(delivery, loop.getValue());
-                    done.complete(null);
-                })))
-                .toList();
-        return loops.size() == 1 ? loops.get(0) : Uni.join().all(loops).andFailFast().replaceWithVoid();
+        return rounds.send(delivery, targets, this::send);
     }
 
-    private void send(Delivery delivery, List<WebSocketConnection> connections) {
-        for (WebSocketConnection connection : connections) {
-            if (connection.isOpen()) {
-                connection.sendText(delivery.frame()).subscribe().with(
-                        sent -> {
-                            metrics.delivered(delivery.acceptedAt());
-                            deliveries.log(EventLogRecords.delivered(delivery, connection.id(), node.id()));
-                        },
-                        failure -> LOG.debugf("Event %s not sent to %s: %s", delivery.id(), connection.id(), failure));
-            }
-        }
+    /** A socket closed meanwhile fails the send, which is only logged at debug level. */
+    private void send(Delivery delivery, WebSocketConnection connection) {
+        connection.sendText(delivery.frame()).subscribe().with(
+                sent -> {
+                    metrics.delivered(delivery.acceptedAt());
+                    if (deliveries.isEnabled()) {
+                        deliveries.log(EventLogRecords.delivered(delivery, connection.id(), node.id()));
+                    }
+                },
+                failure -> LOG.debugf("Event %s not sent to %s: %s", delivery.id(), connection.id(), failure));
     }
 }

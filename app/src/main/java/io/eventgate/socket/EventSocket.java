@@ -53,7 +53,8 @@ public class EventSocket {
                     problem -> problems.add(new ServerFrame.Error("Invalid room '" + room + "' in ?rooms: " + problem)),
                     () -> joinProblem(connection, room).ifPresent(problems::add));
         }
-        Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id()));
+        Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id()))
+                .invoke(() -> registry.welcomed(connection));
         for (ServerFrame problem : problems) {
             sent = sent.chain(() -> send(connection, problem));
         }

@@ -43,6 +43,14 @@ public class RoomRegistry {
         roomsOf.put(connection.id(), ConcurrentHashMap.newKeySet());
     }
 
+    /** The welcome frame of the connection is written: see {@link Member}. */
+    void welcomed(WebSocketConnection connection) {
+        Member member = connections.get(connection.id());
+        if (member != null) {
+            member.markWelcomed();
+        }
+    }
+
     JoinOutcome join(WebSocketConnection connection, String room) {
         Set<String> rooms = roomsOf.get(connection.id());
         Member member = connections.get(connection.id());

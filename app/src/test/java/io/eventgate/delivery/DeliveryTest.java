@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +94,36 @@ class DeliveryTest {
                     assertThat(socket.next("event").path("data").path("seq").asInt()).isEqualTo(i);
                 }
             }
+        }
+    }
+
+    /**
+     * Frames reach a socket from the delivery thread once its welcome is out, and from its event
+     * loop before: sockets opened while broadcasts flow must still get the welcome first
+     * ({@link TestSocket#connect} checks it).
+     */
+    @Test
+    void theWelcomeStaysTheFirstFrameWhileBroadcastsFlow() throws Exception {
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        ExecutorService publishers = Executors.newFixedThreadPool(4);
+        List<TestSocket> sockets = new ArrayList<>();
+        try {
+            for (int p = 0; p < 4; p++) {
+                publishers.execute(() -> {
+                    while (publishing.get()) {
+                        Publish.accepted("{\"event\":\"flow\"}");
+                    }
+                });
+            }
+            for (int i = 0; i < 150; i++) {
+                sockets.add(TestSocket.connect(base, i % 2 == 0 ? "rooms=flow" : ""));
+            }
+            assertThat(sockets.get(sockets.size() - 1).next("event").path("event").asText()).isEqualTo("flow");
+        } finally {
+            publishing.set(false);
+            publishers.shutdown();
+            assertThat(publishers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            sockets.forEach(TestSocket::close);
         }
     }
 

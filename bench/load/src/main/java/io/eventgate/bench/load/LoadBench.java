@@ -28,6 +28,8 @@ import io.eventgate.testing.RedisProcess;
 import io.eventgate.testing.ServiceProcess;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 /**
  * Starts the packaged service (one replica, or several on one Redis), connects real WebSocket
@@ -50,6 +52,7 @@ public class LoadBench implements QuarkusApplication {
         String mongo = settings.stores() ? MongoEndpoint.start().url() : null;
         List<ServiceProcess> replicas = new ArrayList<>();
         List<Subscriber> subscribers = new ArrayList<>();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try {
             for (int i = 0; i < settings.nodes(); i++) {
                 Map<String, String> env = new HashMap<>(settings.serviceEnv());
@@ -66,9 +69,10 @@ public class LoadBench implements QuarkusApplication {
                 }
                 replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs));
             }
-            return measure(settings, replicas, subscribers, logs);
+            return measure(settings, replicas, subscribers, vertx, logs);
         } finally {
             subscribers.forEach(Subscriber::close);
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             for (ServiceProcess replica : replicas) {
                 replica.close();
             }
@@ -78,19 +82,21 @@ public class LoadBench implements QuarkusApplication {
         }
     }
 
-    private int measure(Settings settings, List<ServiceProcess> replicas, List<Subscriber> subscribers, Path logs)
+    private int measure(Settings settings, List<ServiceProcess> replicas, List<Subscriber> subscribers, Vertx vertx,
+            Path logs)
             throws Exception {
         Recorder latency = new Recorder(3);
         AtomicLong delivered = new AtomicLong();
-        long rssBefore = replicas.stream().mapToLong(replica -> ProcStats.rssKib(replica.pid())).sum();
+        long heapBefore = collectGarbage(replicas);
+        long rssBefore = rssKib(replicas);
 
-        HttpClient sockets = HttpClient.newHttpClient();
+        var sockets = Subscriber.client(vertx);
         long connectStart = System.nanoTime();
         List<CompletableFuture<Void>> connecting = new ArrayList<>();
         for (int i = 0; i < settings.sockets(); i++) {
             Subscriber subscriber = new Subscriber("room-" + (i % settings.rooms()), latency, delivered);
             subscribers.add(subscriber);
-            connecting.add(subscriber.connect(sockets, replicas.get(i % replicas.size()).base()));
+            connecting.add(subscriber.connect(vertx, sockets, replicas.get(i % replicas.size()).base()));
             if (connecting.size() == 200) {
                 CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
                 connecting.clear();
@@ -98,9 +104,8 @@ public class LoadBench implements QuarkusApplication {
         }
         CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
-        System.gc();
-        TimeUnit.SECONDS.sleep(2);
-        long rssAfter = replicas.stream().mapToLong(replica -> ProcStats.rssKib(replica.pid())).sum();
+        long heapAfter = collectGarbage(replicas);
+        long rssAfter = rssKib(replicas);
 
         Map<String, Integer> membersOf = new HashMap<>();
         subscribers.forEach(subscriber -> membersOf.merge(subscriber.room(), 1, Integer::sum));
@@ -156,9 +161,23 @@ public class LoadBench implements QuarkusApplication {
         row("service CPU, total (of which in the kernel)",
                 String.format(Locale.ROOT, "%.2f s (%.2f s)", serverCpu, serverSystem));
         row("client CPU, total (a saturated client shows here)", String.format(Locale.ROOT, "%.2f s", clientCpu));
-        row("service RSS growth per socket", String.format(Locale.ROOT, "%.1f KiB", (rssAfter - rssBefore) / (double) settings.sockets()));
+        row("service RSS growth per socket (full GC before both readings)",
+                String.format(Locale.ROOT, "%.1f KiB", (rssAfter - rssBefore) / (double) settings.sockets()));
+        row("service live heap growth per socket (same readings)",
+                String.format(Locale.ROOT, "%.1f KiB", (heapAfter - heapBefore) / (double) settings.sockets()));
         row("service logs", logs.toString());
         return missing + duplicates + misrouted == 0 ? 0 : 1;
+    }
+
+    /** A full collection in each replica, then a moment to settle; the heap they use after it, in KiB. */
+    private static long collectGarbage(List<ServiceProcess> replicas) throws InterruptedException {
+        long used = replicas.stream().mapToLong(replica -> ProcStats.collectGarbage(replica.pid())).sum();
+        TimeUnit.SECONDS.sleep(2);
+        return used;
+    }
+
+    private static long rssKib(List<ServiceProcess> replicas) {
+        return replicas.stream().mapToLong(replica -> ProcStats.rssKib(replica.pid())).sum();
     }
 
     private static long expected(Settings settings, Map<String, Integer> membersOf, int from, int to) {

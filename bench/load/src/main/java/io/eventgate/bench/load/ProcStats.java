@@ -1,8 +1,11 @@
 package io.eventgate.bench.load;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CPU time and resident memory of a process, from Linux's /proc.
@@ -11,6 +14,9 @@ final class ProcStats {
 
     /** Clock ticks per second of /proc/<pid>/stat; 100 on Linux x86_64. */
     private static final double TICKS_PER_SECOND = 100.0;
+
+    /** {@code garbage-first heap   total 192512K, used 97197K} and the like of the other collectors. */
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private ProcStats() {
     }
@@ -33,6 +39,38 @@ final class ProcStats {
         String stat = read(Path.of("/proc/" + pid + "/stat"));
         // Fields after the command name, which may itself hold spaces: it ends at the last ')'.
         return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
+    }
+
+    /**
+     * Runs a full garbage collection in the process ({@code jcmd <pid> GC.run}), so that its
+     * resident memory holds what it keeps rather than garbage not yet collected, and returns the
+     * heap it then uses, in KiB (from {@code GC.heap_info}).
+     */
+    static long collectGarbage(long pid) {
+        jcmd(pid, "GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("no heap use in jcmd " + pid + " GC.heap_info");
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(long pid, String command) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(jcmd + " " + pid + " " + command + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("the JDK's jcmd is needed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Resident set size in KiB. */

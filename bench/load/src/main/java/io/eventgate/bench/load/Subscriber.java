@@ -1,78 +1,94 @@
 package io.eventgate.bench.load;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Recorder;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+
 /**
  * One benchmark socket: counts each event it receives by its sequence number, so that missing,
  * duplicated and misrouted deliveries are exact, and records the end-to-end latency carried in
- * the event ({@code data.sentAt}, nanoseconds of this JVM's clock).
+ * the event ({@code data.sentAt}, nanoseconds of this JVM's clock). A Vert.x client, reading the
+ * frame's bytes without decoding them to text: the client must not be the bottleneck it measures.
  */
-final class Subscriber implements WebSocket.Listener {
+final class Subscriber {
+
+    private static final byte[] WELCOME = bytes("{\"type\":\"welcome\"");
+    private static final byte[] EVENT = bytes("{\"type\":\"event\"");
+    private static final byte[] SEQ = bytes("\"seq\":");
+    private static final byte[] SENT_AT = bytes("\"sentAt\":");
+    private static final byte[] ROOM = bytes("\"room\":\"");
 
     private final String room;
+    private final byte[] roomValue;
     private final Recorder latency;
     private final AtomicLong delivered;
     private final BitSet seen = new BitSet();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
-    private final StringBuilder partial = new StringBuilder();
     private long duplicates;
     private long misrouted;
-    private WebSocket socket;
+    private volatile WebSocket socket;
 
     Subscriber(String room, Recorder latency, AtomicLong delivered) {
         this.room = room;
+        this.roomValue = bytes(room + "\"");
         this.latency = latency;
         this.delivered = delivered;
     }
 
-    CompletableFuture<Void> connect(HttpClient client, URI node) {
-        String query = room == null ? "" : "?rooms=" + room;
-        return client.newWebSocketBuilder().buildAsync(URI.create("ws://" + node.getHost() + ":" + node.getPort() + "/ws"
-                + query), this).thenCompose(ws -> {
-                    socket = ws;
-                    return welcomed;
-                });
+    /** A client for any number of benchmark sockets. */
+    static HttpClient client(Vertx vertx) {
+        return vertx.createHttpClient(new HttpClientOptions().setMaxWebSockets(Integer.MAX_VALUE));
     }
 
-    @Override
-    public CompletionStage<Void> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            frame(partial.toString());
-            partial.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
+    /**
+     * Connects from an event loop of {@code vertx} (a new context: loops taken in turn) and sets the
+     * frame handler in the task that completes the handshake: a frame read before would be dropped.
+     */
+    CompletableFuture<Void> connect(Vertx vertx, HttpClient client, URI node) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(node.getHost()).setPort(node.getPort())
+                .setURI("/ws?rooms=" + room);
+        vertx.getOrCreateContext().runOnContext(onLoop -> client.webSocket(options).onComplete(connected -> {
+            if (connected.failed()) {
+                welcomed.completeExceptionally(connected.cause());
+                return;
+            }
+            socket = connected.result();
+            socket.handler(this::frame);
+        }));
+        return welcomed;
     }
 
-    /** Reads the few fields it needs by position: the client must not be the bottleneck it measures. */
-    private void frame(String frame) {
-        if (frame.startsWith("{\"type\":\"welcome\"")) {
+    /** Reads the few fields it needs by position. */
+    private void frame(Buffer frame) {
+        if (startsWith(frame, WELCOME)) {
             welcomed.complete(null);
             return;
         }
-        if (!frame.startsWith("{\"type\":\"event\"")) {
+        if (!startsWith(frame, EVENT)) {
             return;
         }
         long now = System.nanoTime();
-        int seq = (int) number(frame, "\"seq\":");
-        long sentAt = number(frame, "\"sentAt\":");
-        String eventRoom = text(frame, "\"room\":\"");
+        int seq = (int) number(frame, SEQ);
+        long sentAt = number(frame, SENT_AT);
+        boolean otherRoom = !inRoom(frame);
         synchronized (this) {
             if (seen.get(seq)) {
                 duplicates++;
             } else {
                 seen.set(seq);
             }
-            if (eventRoom != null && !eventRoom.equals(room)) {
+            if (otherRoom) {
                 misrouted++;
             }
         }
@@ -98,25 +114,51 @@ final class Subscriber implements WebSocket.Listener {
 
     void close() {
         if (socket != null) {
-            socket.abort();
+            socket.close();
         }
     }
 
-    private static long number(String frame, String key) {
-        int start = frame.indexOf(key) + key.length();
-        int end = start;
-        while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
-            end++;
-        }
-        return Long.parseLong(frame, start, end, 10);
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String text(String frame, String key) {
-        int start = frame.indexOf(key);
-        if (start < 0) {
-            return null;
+    private static boolean startsWith(Buffer frame, byte[] prefix) {
+        return frame.length() >= prefix.length && indexOf(frame, prefix, 0) == 0;
+    }
+
+    private static int indexOf(Buffer frame, byte[] key, int from) {
+        outer: for (int i = from; i <= frame.length() - key.length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (frame.getByte(i + k) != key[k]) {
+                    continue outer;
+                }
+            }
+            return i;
         }
-        start += key.length();
-        return frame.substring(start, frame.indexOf('"', start));
+        return -1;
+    }
+
+    private static long number(Buffer frame, byte[] key) {
+        int at = indexOf(frame, key, 0) + key.length;
+        long value = 0;
+        for (byte digit = frame.getByte(at); digit >= '0' && digit <= '9'; digit = frame.getByte(++at)) {
+            value = value * 10 + (digit - '0');
+        }
+        return value;
+    }
+
+    /** Whether the frame carries no room (a broadcast) or this subscriber's room. */
+    private boolean inRoom(Buffer frame) {
+        int at = indexOf(frame, ROOM, 0);
+        if (at < 0) {
+            return true;
+        }
+        at += ROOM.length;
+        for (int k = 0; k < roomValue.length; k++) {
+            if (at + k >= frame.length() || frame.getByte(at + k) != roomValue[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -18,4 +18,15 @@ public interface EventLogger {
      * @param record what happened
      */
     void log(EventLogRecord record);
+
+    /**
+     * Whether {@link #log} stores records anywhere: {@code false} for a logger configured with the
+     * {@code none} strategy only. A caller on a hot path checks it before building a record that
+     * nobody would keep.
+     *
+     * @return {@code true} unless every record would be discarded
+     */
+    default boolean isEnabled() {
+        return true;
+    }
 }

@@ -70,6 +70,13 @@ class InjectionTest {
         assertThat(messages("off")).as("the none strategy stores nothing").isEmpty();
     }
 
+    @Test
+    void aLoggerWithTheNoneStrategyOnlySaysItIsDisabled() {
+        assertThat(off.isEnabled()).as("none only").isFalse();
+        assertThat(audit.isEnabled()).isTrue();
+        assertThat(defaultLogger.isEnabled()).isTrue();
+    }
+
     private List<String> messages(String logger) {
         return memory.of(logger).stream().filter(record -> record.context().equals("order.created"))
                 .map(record -> record.message()).toList();

@@ -9,7 +9,8 @@ import io.eventgate.logger.EventLogger;
 
 /**
  * The injected logger for one name: stamps the name on each record and hands it to every store
- * configured for it. One store failing does not keep the record from the others.
+ * configured for it (a {@code none} store is left out). One store failing does not keep the record
+ * from the others.
  */
 final class ConfiguredEventLogger implements EventLogger {
 
@@ -20,7 +21,12 @@ final class ConfiguredEventLogger implements EventLogger {
 
     ConfiguredEventLogger(String name, List<? extends EventLogger> stores) {
         this.name = name;
-        this.stores = List.copyOf(stores);
+        this.stores = stores.stream().filter(EventLogger::isEnabled).toList();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return !stores.isEmpty();
     }
 
     @Override

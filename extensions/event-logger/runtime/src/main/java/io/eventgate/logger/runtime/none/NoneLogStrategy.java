@@ -21,4 +21,9 @@ public class NoneLogStrategy implements EventLogStrategy {
     public void log(EventLogRecord record) {
         // Discarding is this strategy's whole purpose.
     }
+
+    @Override
+    public boolean isEnabled() {
+        return false;
+    }
 }
