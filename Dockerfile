@@ -16,6 +16,9 @@ COPY --from=build --chown=185 /code/app/target/quarkus-app/*.jar /deployments/
 COPY --from=build --chown=185 /code/app/target/quarkus-app/app/ /deployments/app/
 COPY --from=build --chown=185 /code/app/target/quarkus-app/quarkus/ /deployments/quarkus/
 EXPOSE 8080
+# Production logs: one JSON object per line (LogLinesIT checks its fields); `java -jar` prints the
+# plain lines of shared/API.md.
+ENV QUARKUS_LOG_CONSOLE_JSON_ENABLED=true
 USER 185
 ENV JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /deployments/quarkus-run.jar"]

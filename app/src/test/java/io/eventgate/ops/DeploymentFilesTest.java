@@ -81,9 +81,10 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void bothImagesAreMultiStageAndRunAsAnotherUserThanRoot() throws IOException {
+    void bothImagesAreMultiStageRunAsAnotherUserThanRootAndLogJson() throws IOException {
         for (String file : List.of("Dockerfile", "Dockerfile.native")) {
             List<String> lines = Files.readAllLines(ROOT.resolve(file));
+            assertThat(lines).as(file).contains("ENV QUARKUS_LOG_CONSOLE_JSON_ENABLED=true");
             assertThat(lines.stream().filter(line -> line.startsWith("FROM "))).as(file).hasSizeGreaterThanOrEqualTo(2);
             String user = lines.stream().filter(line -> line.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
             assertThat(user.substring(5).trim()).as(file).isNotIn("root", "0");
