@@ -2,8 +2,11 @@ package io.eventgate.delivery;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -20,18 +23,20 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 
 /**
- * Hands frames to sockets from one thread of its own, in rounds: it takes every delivery waiting
- * (up to {@value #ROUND_LIMIT}), hands all their frames over to the sockets' event loops, and
- * starts the next round once each loop concerned has run a marker task queued behind those writes.
+ * Hands frames to sockets in rounds, from one thread of its own: it takes every delivery waiting
+ * (up to {@value #ROUND_LIMIT}), hands all their frames over to the sockets' event loops, and starts
+ * the next round once each loop concerned has run them.
  * <p>
- * Why a thread of its own: Vert.x queues a write made off a connection's event loop and flushes the
- * connection once its queue of such writes is empty. So when several events are waiting, each
- * socket gets all their frames in one system call instead of one each, and the kernel's cost per
- * frame, the largest part of the service's, falls as the load rises. Starting a round only when the
- * loops have run the last one's writes bounds the wait for a flush and paces publishers to what
- * the sockets take (a publish completes when its round is handed over, so the next round gathers
- * the events published meanwhile); one thread and in-order queues keep each socket's frames in
- * publishing order.
+ * When sockets get several frames in a round (a broadcast among other events, or two events for one
+ * room), this thread writes them itself: Vert.x queues a write made off a connection's event loop
+ * and flushes the connection once its queue of such writes is empty, so each socket gets all its
+ * frames of the round in one system call instead of one each, and the kernel's cost per frame, the
+ * largest part of the service's, falls as the load rises. Otherwise each loop gets one task that
+ * writes its sockets' frames, which costs less when there is nothing to share.
+ * <p>
+ * Starting a round only when the loops have run the last one bounds the wait for a flush; a publish
+ * completes then too, which paces publishers to what the sockets take. One thread and in-order
+ * queues keep each socket's frames in publishing order.
  */
 @Singleton
 public class SendRounds {
@@ -48,9 +53,9 @@ public class SendRounds {
     }
 
     /**
-     * Hands {@code delivery} to {@code targets} in the next round: {@code write} is called for each
-     * target, on this class's thread once the target's welcome is out (on its loop before), and the
-     * returned {@link Uni} completes when the frame is queued on every target's event loop.
+     * Hands {@code delivery} to {@code targets} in the next round: {@code write} is called once for
+     * each target, and the returned {@link Uni} completes when every target's event loop has written
+     * the frame.
      */
     Uni<Void> send(Delivery delivery, Collection<Member> targets, BiConsumer<Delivery, WebSocketConnection> write) {
         return Uni.createFrom().emitter(done -> {
@@ -68,21 +73,10 @@ public class SendRounds {
             while (true) {
                 round.add(waiting.take());
                 waiting.drainTo(round, ROUND_LIMIT - 1);
-                Set<Context> loops = new HashSet<>();
-                for (Send send : round) {
-                    for (Member member : send.targets()) {
-                        if (member.welcomed()) {
-                            send.write().accept(send.delivery(), member.connection());
-                        } else {
-                            member.loop().runOnContext(afterWelcome -> send.write().accept(send.delivery(),
-                                    member.connection()));
-                        }
-                        loops.add(member.loop());
-                    }
-                }
+                CountDownLatch handedOver = sharesSockets(round) ? writeFromHere(round) : writeOnLoops(round);
+                handedOver.await();
                 round.forEach(send -> send.done().complete(null));
                 round.clear();
-                awaitLoops(loops);
             }
         } catch (InterruptedException stopping) {
             DeliveryRefusedException refused = new DeliveryRefusedException("the service is stopping");
@@ -92,11 +86,57 @@ public class SendRounds {
         }
     }
 
-    /** Until every loop has run the tasks queued on it so far: the round's writes are then flushed. */
-    private static void awaitLoops(Set<Context> loops) throws InterruptedException {
+    /** Whether some socket may get more than one frame in the round; rooms are compared by name only. */
+    private static boolean sharesSockets(List<Send> round) {
+        Set<Optional<String>> rooms = new HashSet<>();
+        for (Send send : round) {
+            Optional<String> room = send.delivery().room();
+            if (!rooms.add(room) || (room.isEmpty() && round.size() > 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes from this thread, so that Vert.x queues the writes and flushes each socket once; a
+     * socket whose welcome is not out yet is written from its own loop, after the welcome (see
+     * {@link Member}). The latch opens when each loop has run a marker queued behind the writes.
+     */
+    private static CountDownLatch writeFromHere(List<Send> round) {
+        Set<Context> loops = new HashSet<>();
+        for (Send send : round) {
+            for (Member member : send.targets()) {
+                if (member.welcomed()) {
+                    send.write(member);
+                } else {
+                    member.loop().runOnContext(afterWelcome -> send.write(member));
+                }
+                loops.add(member.loop());
+            }
+        }
         CountDownLatch ran = new CountDownLatch(loops.size());
         loops.forEach(loop -> loop.runOnContext(marker -> ran.countDown()));
-        ran.await();
+        return ran;
+    }
+
+    /** One task per loop writes the round's frames to that loop's sockets; the latch opens when all ran. */
+    private static CountDownLatch writeOnLoops(List<Send> round) {
+        Map<Context, List<Write>> byLoop = new HashMap<>();
+        for (Send send : round) {
+            for (Member member : send.targets()) {
+                byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(new Write(send, member));
+            }
+        }
+        CountDownLatch ran = new CountDownLatch(byLoop.size());
+        byLoop.forEach((loop, writes) -> loop.runOnContext(task -> {
+            try {
+                writes.forEach(write -> write.send().write(write.member()));
+            } finally {
+                ran.countDown();
+            }
+        }));
+        return ran;
     }
 
     @PreDestroy
@@ -106,5 +146,12 @@ public class SendRounds {
 
     private record Send(Delivery delivery, Collection<Member> targets, BiConsumer<Delivery, WebSocketConnection> write,
             UniEmitter<? super Void> done) {
+
+        void write(Member member) {
+            write.accept(delivery, member.connection());
+        }
+    }
+
+    private record Write(Send send, Member member) {
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * What to run, from system properties: {@code -Dnodes=1 -Dsockets=1000 -Drooms=10 -Devents=20000 -Dwarmup=5000
  * -Dpublishers=8 -Dscenario=rooms|broadcast -Dstores=false -Djar=app/target/quarkus-app/quarkus-run.jar}, and
  * {@code -Denv.NAME=value} for the service's environment (e.g.
- * {@code -Denv.QUARKUS_EVENT_LOGGER__DELIVERIES__STRATEGIES=console}).
+ * {@code -Denv.QUARKUS_EVENT_LOGGER__DELIVERIES__STRATEGIES=console}). Idle sockets, for memory only:
+ * {@code -Devents=0 -Dwarmup=0}.
  */
 record Settings(int nodes, int sockets, int rooms, int events, int warmup, int publishers, boolean broadcast,
         boolean stores, Path jar, Map<String, String> serviceEnv) {

@@ -7,13 +7,16 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
+import io.eventgate.logger.runtime.pipeline.QueuedStore;
 import io.eventgate.logger.runtime.pipeline.StoreStats;
+import io.eventgate.testing.CapturedLogs;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
 
@@ -71,9 +74,18 @@ class OverflowPolicyTest {
         drop.log(Records.numbered("first", 0));
         spill.log(Records.numbered("first", 0));
         await().atMost(Duration.ofSeconds(5)).until(() -> store.writerThreads().size() == 2);
-        for (int i = 1; i <= 20; i++) {
-            drop.log(Records.numbered("overflow", i));
-            spill.log(Records.numbered("overflow", i));
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            for (int i = 1; i <= 20; i++) {
+                drop.log(Records.numbered("overflow", i));
+                spill.log(Records.numbered("overflow", i));
+            }
+            assertThat(logs.of(QueuedStore.class.getName())).extracting(ExtLogRecord::getFormattedMessage)
+                    .as("one warning per logger, not one per record")
+                    .containsExactlyInAnyOrder(
+                            "Event logger 'drop' found the queue of 'controlled' full (queue.capacity=5) for 1 records "
+                                    + "so far; queue.overflow=drop-newest",
+                            "Event logger 'spill' found the queue of 'controlled' full (queue.capacity=5) for 1 records "
+                                    + "so far; queue.overflow=failover");
         }
 
         assertThat(dropped.dropped()).isEqualTo(15);

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 
@@ -32,8 +34,8 @@ public final class QueuedStore implements EventLogger {
 
     private static final long WAIT_SLICE = TimeUnit.MILLISECONDS.toNanos(50);
 
-    /** Drops are reported at most this often, however many happen. */
-    private static final long DROP_REPORT_INTERVAL = TimeUnit.SECONDS.toNanos(10);
+    /** A full queue is reported at most this often, however many records meet it. */
+    private static final long OVERFLOW_REPORT_INTERVAL = TimeUnit.SECONDS.toNanos(10);
 
     private final String loggerName;
     private final NamedStrategy store;
@@ -45,8 +47,8 @@ public final class QueuedStore implements EventLogger {
     private final Thread drainer;
     private volatile boolean accepting = true;
     private volatile long shutdownDeadline = Long.MAX_VALUE;
-    private long reportedDrops;
-    private long lastDropReport = System.nanoTime() - DROP_REPORT_INTERVAL;
+    private final LongAdder overflowed = new LongAdder();
+    private final AtomicLong nextOverflowReport = new AtomicLong(System.nanoTime());
 
     QueuedStore(String loggerName, NamedStrategy store, NamedStrategy failover, LoggerConfig config) {
         this.loggerName = loggerName;
@@ -70,6 +72,7 @@ public final class QueuedStore implements EventLogger {
         if (queue.offer(record)) {
             return;
         }
+        reportOverflow();
         switch (queueConfig.overflow()) {
             case FAILOVER -> failOver(List.of(record));
             case DROP_NEWEST -> stats.dropped(1);
@@ -155,7 +158,6 @@ public final class QueuedStore implements EventLogger {
                 writeWithRetries(List.copyOf(batch));
                 batch.clear();
             }
-            reportDrops();
         }
     }
 
@@ -224,14 +226,15 @@ public final class QueuedStore implements EventLogger {
                 });
     }
 
-    private void reportDrops() {
-        long dropped = stats.dropped();
+    /** Warns that the queue is full, with the count so far; cheap enough for the caller's thread. */
+    private void reportOverflow() {
+        overflowed.increment();
         long now = System.nanoTime();
-        if (dropped > reportedDrops && now - lastDropReport >= DROP_REPORT_INTERVAL) {
-            lastDropReport = now;
-            LOG.warnf("Event logger '%s' dropped %d records for '%s' so far (queue full, overflow=%s)", loggerName,
-                    dropped, store.name(), queueConfig.overflow().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            reportedDrops = dropped;
+        long next = nextOverflowReport.get();
+        if (now - next >= 0 && nextOverflowReport.compareAndSet(next, now + OVERFLOW_REPORT_INTERVAL)) {
+            LOG.warnf("Event logger '%s' found the queue of '%s' full (queue.capacity=%d) for %d records so far; "
+                    + "queue.overflow=%s", loggerName, store.name(), queueConfig.capacity(), overflowed.sum(),
+                    queueConfig.overflow().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
     }
 
