@@ -64,6 +64,11 @@ class OverflowPolicyTest {
     @Identifier("memory")
     MemoryStrategy failover;
 
+    /** The message of a {@code warnf} line with its parameters in place. */
+    private static String printf(ExtLogRecord line) {
+        return String.format(line.getMessage(), line.getParameters());
+    }
+
     @Test
     void appliesEachLoggersOverflowPolicy() {
         store.hanging(true);
@@ -79,7 +84,7 @@ class OverflowPolicyTest {
                 drop.log(Records.numbered("overflow", i));
                 spill.log(Records.numbered("overflow", i));
             }
-            assertThat(logs.of(QueuedStore.class.getName())).extracting(ExtLogRecord::getFormattedMessage)
+            assertThat(logs.of(QueuedStore.class.getName())).extracting(OverflowPolicyTest::printf)
                     .as("one warning per logger, not one per record")
                     .containsExactlyInAnyOrder(
                             "Event logger 'drop' found the queue of 'controlled' full (queue.capacity=5) for 1 records "
