@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import jakarta.annotation.PreDestroy;
@@ -68,22 +69,53 @@ public class SendRounds {
     }
 
     private void run() {
-        List<Send> round = new ArrayList<>();
+        List<Send> round = List.of();
         try {
             while (true) {
-                round.add(waiting.take());
-                waiting.drainTo(round, ROUND_LIMIT - 1);
-                CountDownLatch handedOver = sharesSockets(round) ? writeFromHere(round) : writeOnLoops(round);
-                handedOver.await();
-                round.forEach(send -> send.done().complete(null));
-                round.clear();
+                List<Send> taken = new ArrayList<>();
+                taken.add(waiting.take());
+                waiting.drainTo(taken, ROUND_LIMIT - 1);
+                round = List.copyOf(taken);
+                CountDownLatch written = new CountDownLatch(1);
+                Runnable completion = completeAndCount(round, written);
+                if (sharesSockets(round)) {
+                    writeFromHere(round, completion);
+                } else {
+                    writeOnLoops(round, completion);
+                }
+                written.await();
             }
         } catch (InterruptedException stopping) {
             DeliveryRefusedException refused = new DeliveryRefusedException("the service is stopping");
+            // A send already completed ignores the failure.
             round.forEach(send -> send.done().fail(refused));
             waiting.forEach(send -> send.done().fail(refused));
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Completes the round's publishes on the thread that ran its last loop task, so the answers do
+     * not wait for this thread to be scheduled again, then lets this thread start the next round.
+     */
+    private static Runnable completeAndCount(List<Send> round, CountDownLatch written) {
+        return () -> {
+            round.forEach(send -> send.done().complete(null));
+            written.countDown();
+        };
+    }
+
+    /** Runs {@code completion} once {@code tasks} calls of the returned task have been made; at once for none. */
+    private static Runnable afterAll(int tasks, Runnable completion) {
+        if (tasks == 0) {
+            completion.run();
+        }
+        AtomicInteger left = new AtomicInteger(tasks);
+        return () -> {
+            if (left.decrementAndGet() == 0) {
+                completion.run();
+            }
+        };
     }
 
     /** Whether some socket may get more than one frame in the round; rooms are compared by name only. */
@@ -101,9 +133,9 @@ public class SendRounds {
     /**
      * Writes from this thread, so that Vert.x queues the writes and flushes each socket once; a
      * socket whose welcome is not out yet is written from its own loop, after the welcome (see
-     * {@link Member}). The latch opens when each loop has run a marker queued behind the writes.
+     * {@link Member}). {@code completion} runs when each loop has run a marker queued behind the writes.
      */
-    private static CountDownLatch writeFromHere(List<Send> round) {
+    private static void writeFromHere(List<Send> round, Runnable completion) {
         Set<Context> loops = new HashSet<>();
         for (Send send : round) {
             for (Member member : send.targets()) {
@@ -115,28 +147,26 @@ public class SendRounds {
                 loops.add(member.loop());
             }
         }
-        CountDownLatch ran = new CountDownLatch(loops.size());
-        loops.forEach(loop -> loop.runOnContext(marker -> ran.countDown()));
-        return ran;
+        Runnable ran = afterAll(loops.size(), completion);
+        loops.forEach(loop -> loop.runOnContext(marker -> ran.run()));
     }
 
-    /** One task per loop writes the round's frames to that loop's sockets; the latch opens when all ran. */
-    private static CountDownLatch writeOnLoops(List<Send> round) {
+    /** One task per loop writes the round's frames to that loop's sockets; {@code completion} runs after the last. */
+    private static void writeOnLoops(List<Send> round, Runnable completion) {
         Map<Context, List<Write>> byLoop = new HashMap<>();
         for (Send send : round) {
             for (Member member : send.targets()) {
                 byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(new Write(send, member));
             }
         }
-        CountDownLatch ran = new CountDownLatch(byLoop.size());
+        Runnable ran = afterAll(byLoop.size(), completion);
         byLoop.forEach((loop, writes) -> loop.runOnContext(task -> {
             try {
                 writes.forEach(write -> write.send().write(write.member()));
             } finally {
-                ran.countDown();
+                ran.run();
             }
         }));
-        return ran;
     }
 
     @PreDestroy
