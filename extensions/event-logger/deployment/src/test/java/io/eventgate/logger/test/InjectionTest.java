@@ -100,6 +100,22 @@ class InjectionTest {
     }
 
     @Test
+    void jbossFollowsALevelChangedAfterItsCategoryWasUsed() {
+        org.jboss.logmanager.Logger category = org.jboss.logmanager.Logger.getLogger("level.changed");
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            ops.log(Records.numbered("level.changed", 1));
+            category.setLevel(java.util.logging.Level.WARNING);
+            ops.log(Records.numbered("level.changed", 2));
+            category.setLevel(null);
+            ops.log(Records.numbered("level.changed", 3));
+            assertThat(logs.of("level.changed")).extracting(line -> line.getMessage())
+                    .containsExactly("record 1", "record 3");
+        } finally {
+            category.setLevel(null);
+        }
+    }
+
+    @Test
     void jbossWritesTheContextAsCategoryAndTheMessage() {
         try (CapturedLogs logs = CapturedLogs.install()) {
             ops.log(Records.numbered("customer.subscribed", 9));
