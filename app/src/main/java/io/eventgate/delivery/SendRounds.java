@@ -17,6 +17,8 @@ import java.util.function.BiConsumer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import io.eventgate.socket.Member;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +43,8 @@ import io.vertx.core.Context;
  */
 @Singleton
 public class SendRounds {
+
+    private static final Logger LOG = Logger.getLogger(SendRounds.class);
 
     /** Enough events to share a system call under load; few enough to bound what one round queues. */
     static final int ROUND_LIMIT = 64;
@@ -100,8 +104,11 @@ public class SendRounds {
      */
     private static Runnable completeAndCount(List<Send> round, CountDownLatch written) {
         return () -> {
-            round.forEach(send -> send.done().complete(null));
-            written.countDown();
+            try {
+                round.forEach(send -> send.done().complete(null));
+            } finally {
+                written.countDown();
+            }
         };
     }
 
@@ -177,8 +184,13 @@ public class SendRounds {
     private record Send(Delivery delivery, Collection<Member> targets, BiConsumer<Delivery, WebSocketConnection> write,
             UniEmitter<? super Void> done) {
 
+        /** One socket's failure must not cost the others their frame, nor stop the sender thread. */
         void write(Member member) {
-            write.accept(delivery, member.connection());
+            try {
+                write.accept(delivery, member.connection());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Event %s not handed to %s", delivery.id(), member.connection().id());
+            }
         }
     }
 
