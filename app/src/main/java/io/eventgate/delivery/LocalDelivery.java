@@ -2,6 +2,7 @@ package io.eventgate.delivery;
 
 import java.util.Collection;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -36,13 +37,13 @@ public class LocalDelivery {
     private final SendRounds rounds;
 
     public LocalDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
-            NodeIdentity node, EventgateMetrics metrics, SendRounds rounds) {
-        this.rounds = rounds;
+            NodeIdentity node, EventgateMetrics metrics) {
         this.metrics = metrics;
         this.registry = registry;
         this.writer = writer;
         this.deliveries = deliveries;
         this.node = node;
+        this.rounds = new SendRounds(this::send);
     }
 
     /** The event as it travels: its frame written once, here, for every socket of every node. */
@@ -61,7 +62,12 @@ public class LocalDelivery {
         if (targets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return rounds.send(delivery, targets, this::send);
+        return rounds.send(delivery, targets);
+    }
+
+    @PreDestroy
+    void stop() {
+        rounds.stop();
     }
 
     /** A socket closed meanwhile fails the send, which is only logged at debug level. */

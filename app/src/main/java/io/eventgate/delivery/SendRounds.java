@@ -14,9 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
-
 import org.jboss.logging.Logger;
 
 import io.eventgate.socket.Member;
@@ -41,34 +38,35 @@ import io.vertx.core.Context;
  * completes then too, which paces publishers to what the sockets take. One thread and in-order
  * queues keep each socket's frames in publishing order.
  */
-@Singleton
-public class SendRounds {
+final class SendRounds {
 
     private static final Logger LOG = Logger.getLogger(SendRounds.class);
 
     /** Enough events to share a system call under load; few enough to bound what one round queues. */
     static final int ROUND_LIMIT = 64;
 
+    private final BiConsumer<Delivery, WebSocketConnection> write;
     private final BlockingQueue<Send> waiting = new LinkedBlockingQueue<>();
     private final Thread sender = new Thread(this::run, "eventgate-sender");
 
-    public SendRounds() {
+    /** @param write hands one delivery's frame to one socket; called once per target */
+    SendRounds(BiConsumer<Delivery, WebSocketConnection> write) {
+        this.write = write;
         sender.setDaemon(true);
         sender.start();
     }
 
     /**
-     * Hands {@code delivery} to {@code targets} in the next round: {@code write} is called once for
-     * each target, and the returned {@link Uni} completes when every target's event loop has written
-     * the frame.
+     * Hands {@code delivery} to {@code targets} in the next round; the returned {@link Uni} completes
+     * when every target's event loop has written the frame.
      */
-    Uni<Void> send(Delivery delivery, Collection<Member> targets, BiConsumer<Delivery, WebSocketConnection> write) {
+    Uni<Void> send(Delivery delivery, Collection<Member> targets) {
         return Uni.createFrom().emitter(done -> {
             if (!sender.isAlive()) {
                 done.fail(new DeliveryRefusedException("the service is stopping"));
                 return;
             }
-            waiting.add(new Send(delivery, targets, write, done));
+            waiting.add(new Send(delivery, targets, done));
         });
     }
 
@@ -76,10 +74,9 @@ public class SendRounds {
         List<Send> round = List.of();
         try {
             while (true) {
-                List<Send> taken = new ArrayList<>();
-                taken.add(waiting.take());
-                waiting.drainTo(taken, ROUND_LIMIT - 1);
-                round = List.copyOf(taken);
+                round = new ArrayList<>();
+                round.add(waiting.take());
+                waiting.drainTo(round, ROUND_LIMIT - 1);
                 CountDownLatch written = new CountDownLatch(1);
                 Runnable completion = completeAndCount(round, written);
                 if (sharesSockets(round)) {
@@ -142,14 +139,14 @@ public class SendRounds {
      * socket whose welcome is not out yet is written from its own loop, after the welcome (see
      * {@link Member}). {@code completion} runs when each loop has run a marker queued behind the writes.
      */
-    private static void writeFromHere(List<Send> round, Runnable completion) {
+    private void writeFromHere(List<Send> round, Runnable completion) {
         Set<Context> loops = new HashSet<>();
         for (Send send : round) {
             for (Member member : send.targets()) {
                 if (member.welcomed()) {
-                    send.write(member);
+                    write(send.delivery(), member);
                 } else {
-                    member.loop().runOnContext(afterWelcome -> send.write(member));
+                    member.loop().runOnContext(afterWelcome -> write(send.delivery(), member));
                 }
                 loops.add(member.loop());
             }
@@ -159,41 +156,40 @@ public class SendRounds {
     }
 
     /** One task per loop writes the round's frames to that loop's sockets; {@code completion} runs after the last. */
-    private static void writeOnLoops(List<Send> round, Runnable completion) {
+    private void writeOnLoops(List<Send> round, Runnable completion) {
         Map<Context, List<Write>> byLoop = new HashMap<>();
         for (Send send : round) {
             for (Member member : send.targets()) {
-                byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(new Write(send, member));
+                byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(new Write(send.delivery(), member));
             }
         }
         Runnable ran = afterAll(byLoop.size(), completion);
         byLoop.forEach((loop, writes) -> loop.runOnContext(task -> {
             try {
-                writes.forEach(write -> write.send().write(write.member()));
+                writes.forEach(pending -> write(pending.delivery(), pending.member()));
             } finally {
                 ran.run();
             }
         }));
     }
 
-    @PreDestroy
+    /** One socket's failure must not cost the others their frame, nor stop the sender thread. */
+    private void write(Delivery delivery, Member member) {
+        try {
+            write.accept(delivery, member.connection());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Event %s not handed to %s", delivery.id(), member.connection().id());
+        }
+    }
+
+    /** Stops the sender thread; what is waiting fails as refused. */
     void stop() {
         sender.interrupt();
     }
 
-    private record Send(Delivery delivery, Collection<Member> targets, BiConsumer<Delivery, WebSocketConnection> write,
-            UniEmitter<? super Void> done) {
-
-        /** One socket's failure must not cost the others their frame, nor stop the sender thread. */
-        void write(Member member) {
-            try {
-                write.accept(delivery, member.connection());
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Event %s not handed to %s", delivery.id(), member.connection().id());
-            }
-        }
+    private record Send(Delivery delivery, Collection<Member> targets, UniEmitter<? super Void> done) {
     }
 
-    private record Write(Send send, Member member) {
+    private record Write(Delivery delivery, Member member) {
     }
 }
