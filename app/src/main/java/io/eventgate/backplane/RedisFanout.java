@@ -3,6 +3,8 @@ package io.eventgate.backplane;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -61,6 +63,8 @@ public class RedisFanout implements Fanout {
     private final ObjectWriter writer;
     private final ObjectReader reader;
     private final RecentIds recent = new RecentIds(REMEMBERED_IDS);
+    /** The events this node published that its subscription has not brought back yet. */
+    private final Set<String> echoes = ConcurrentHashMap.newKeySet();
 
     private Redis redis;
     private volatile boolean subscribed;
@@ -94,10 +98,17 @@ public class RedisFanout implements Fanout {
         if (!subscribed) {
             return withoutBackplane(delivery, problem);
         }
+        echoes.add(delivery.id());
         return redis.send(Request.cmd(Command.PUBLISH).arg(config.channel()).arg(encode(delivery)))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> withoutBackplane(delivery, reason(failure)));
+    }
+
+    /** Every event this node published has come back through the subscription, or was delivered without it. */
+    @Override
+    public boolean settled() {
+        return echoes.isEmpty();
     }
 
     /** Whether this node receives the cluster's events now. */
@@ -121,6 +132,7 @@ public class RedisFanout implements Fanout {
 
     private Uni<Void> withoutBackplane(Delivery delivery, String reason) {
         if (config.required()) {
+            echoes.remove(delivery.id());
             return Uni.createFrom().failure(new DeliveryRefusedException("The Redis backplane is unavailable (" + reason
                     + ") and cross-node delivery is required (eventgate.backplane.required=true)"));
         }
@@ -163,6 +175,8 @@ public class RedisFanout implements Fanout {
                     node.id(), problem);
         }
         subscribed = false;
+        // What the lost subscription did not bring back will not come back through it.
+        echoes.clear();
         closeQuietly(subscriber);
         subscriber = null;
         Duration wait = backoff;
@@ -187,6 +201,7 @@ public class RedisFanout implements Fanout {
     }
 
     private Uni<Void> deliverOnce(Delivery delivery) {
+        echoes.remove(delivery.id());
         return recent.firstTime(delivery.id()) ? local.deliver(delivery) : Uni.createFrom().voidItem();
     }
 

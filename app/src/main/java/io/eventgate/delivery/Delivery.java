@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.eventgate.json.StrictUtf8;
+
 /**
  * What travels from the node that accepted an event to the sockets of every node: the event's
  * identity and its frame, written once.
@@ -12,9 +14,10 @@ import java.util.Optional;
  * @param event the event name
  * @param room the target room; empty for every socket
  * @param frame the {@code event} frame, as JSON text
+ * @param frameBytes the length of the frame in UTF-8, which each socket's bound of pending bytes counts
  * @param acceptedAt when the accepting node took it, to time each delivery
  */
-public record Delivery(String id, String event, Optional<String> room, String frame, Instant acceptedAt) {
+public record Delivery(String id, String event, Optional<String> room, String frame, int frameBytes, Instant acceptedAt) {
 
     public Delivery {
         Objects.requireNonNull(id, "id");
@@ -22,5 +25,9 @@ public record Delivery(String id, String event, Optional<String> room, String fr
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(frame, "frame");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
+    }
+
+    public static Delivery of(String id, String event, Optional<String> room, String frame, Instant acceptedAt) {
+        return new Delivery(id, event, room, frame, StrictUtf8.encodedLength(frame), acceptedAt);
     }
 }

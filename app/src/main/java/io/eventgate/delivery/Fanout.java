@@ -15,4 +15,13 @@ import io.smallrye.mutiny.Uni;
 public interface Fanout {
 
     Uni<Void> publish(AcceptedEvent event);
+
+    /**
+     * Whether every event published here has been handed to this node's sockets (with a backplane,
+     * an event comes back to its own node through it); a stopping node waits for this before it
+     * closes its sockets.
+     */
+    default boolean settled() {
+        return true;
+    }
 }

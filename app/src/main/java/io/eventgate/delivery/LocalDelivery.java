@@ -12,10 +12,13 @@ import io.eventgate.event.Timestamps;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.metrics.EventgateMetrics;
+import io.eventgate.socket.ClientFaults;
 import io.eventgate.socket.FrameWriter;
 import io.eventgate.socket.Member;
 import io.eventgate.socket.RoomRegistry;
 import io.eventgate.socket.ServerFrame;
+import io.eventgate.socket.SocketConfig;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 
@@ -35,10 +38,15 @@ public class LocalDelivery {
     private final NodeIdentity node;
     private final EventgateMetrics metrics;
     private final SendRounds rounds;
+    private final long maxPendingBytes;
+    private final CloseReason slowConsumer;
 
     public LocalDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
-            NodeIdentity node, EventgateMetrics metrics) {
+            NodeIdentity node, EventgateMetrics metrics, SocketConfig config) {
         this.metrics = metrics;
+        this.maxPendingBytes = config.maxPendingBytes().asLongValue();
+        this.slowConsumer = new CloseReason(1008, "slow consumer: more than " + maxPendingBytes
+                + " bytes not taken (eventgate.socket.max-pending-bytes)");
         this.registry = registry;
         this.writer = writer;
         this.deliveries = deliveries;
@@ -50,7 +58,7 @@ public class LocalDelivery {
     public Delivery prepare(AcceptedEvent event) {
         String frame = writer.write(new ServerFrame.Event(event.id(), event.event(), event.room().orElse(null),
                 event.data(), Timestamps.format(event.acceptedAt())));
-        return new Delivery(event.id(), event.event(), event.room(), frame, event.acceptedAt());
+        return Delivery.of(event.id(), event.event(), event.room(), frame, event.acceptedAt());
     }
 
     /**
@@ -70,15 +78,34 @@ public class LocalDelivery {
         rounds.stop();
     }
 
-    /** A socket closed meanwhile fails the send, which is only logged at debug level. */
-    private void send(Delivery delivery, WebSocketConnection connection) {
-        connection.sendText(delivery.frame()).subscribe().with(
-                sent -> {
-                    metrics.delivered(delivery.acceptedAt());
-                    if (deliveries.isEnabled()) {
-                        deliveries.log(EventLogRecords.delivered(delivery, connection.id(), node.id()));
-                    }
-                },
-                failure -> LOG.debugf("Event %s not sent to %s: %s", delivery.id(), connection.id(), failure));
+    /**
+     * Hands the frame to the socket unless it holds more than its bound of frames not yet written:
+     * then it is closed as a slow consumer, and no one waits for it. A socket closed meanwhile fails
+     * the send, which is only logged at debug level.
+     */
+    private void send(Delivery delivery, Member member) {
+        WebSocketConnection connection = member.connection();
+        switch (member.handOver(delivery.frameBytes(), maxPendingBytes)) {
+            case ACCEPTED -> connection.sendText(delivery.frame()).subscribe().with(
+                    sent -> {
+                        member.written(delivery.frameBytes());
+                        metrics.delivered(delivery.acceptedAt());
+                        if (deliveries.isEnabled()) {
+                            deliveries.log(EventLogRecords.delivered(delivery, connection.id(), node.id()));
+                        }
+                    },
+                    failure -> {
+                        member.written(delivery.frameBytes());
+                        LOG.debugf("Event %s not sent to %s: %s", delivery.id(), connection.id(), failure);
+                    });
+            case OVER_LIMIT -> {
+                metrics.socketClosed("slow-consumer");
+                ClientFaults.log("slow-consumer", "closed socket " + connection.id() + " with 1008: "
+                        + slowConsumer.getMessage());
+                connection.close(slowConsumer).subscribe().with(closed -> {
+                }, failure -> LOG.debugf("Closing slow socket %s: %s", connection.id(), failure));
+            }
+            case CLOSING -> LOG.tracef("Event %s not sent to %s: closing", delivery.id(), connection.id());
+        }
     }
 }

@@ -17,7 +17,6 @@ import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 import io.eventgate.socket.Member;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -45,12 +44,12 @@ final class SendRounds {
     /** Enough events to share a system call under load; few enough to bound what one round queues. */
     static final int ROUND_LIMIT = 64;
 
-    private final BiConsumer<Delivery, WebSocketConnection> write;
+    private final BiConsumer<Delivery, Member> write;
     private final BlockingQueue<Send> waiting = new LinkedBlockingQueue<>();
     private final Thread sender = new Thread(this::run, "eventgate-sender");
 
     /** @param write hands one delivery's frame to one socket; called once per target */
-    SendRounds(BiConsumer<Delivery, WebSocketConnection> write) {
+    SendRounds(BiConsumer<Delivery, Member> write) {
         this.write = write;
         sender.setDaemon(true);
         sender.start();
@@ -176,7 +175,7 @@ final class SendRounds {
     /** One socket's failure must not cost the others their frame, nor stop the sender thread. */
     private void write(Delivery delivery, Member member) {
         try {
-            write.accept(delivery, member.connection());
+            write.accept(delivery, member);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Event %s not handed to %s", delivery.id(), member.connection().id());
         }

@@ -23,11 +23,20 @@ public final class NameRules {
                         + " starting with a letter or digit)"));
     }
 
-    /** What is wrong with {@code name} as a room name, if anything. */
+    /**
+     * What is wrong with {@code name} as a room name, if anything: it must not hold control or
+     * format characters (Unicode Cc and Cf, such as U+0000, U+200B or U+202E), which would make two
+     * rooms look alike or reorder what a person reads.
+     */
     public static Optional<String> roomNameProblem(String name) {
-        return lengthProblem(name).or(() -> name.codePoints().filter(Character::isISOControl).findFirst()
-                .stream().mapToObj(c -> String.format("must not contain control characters (found U+%04X)", c))
+        return lengthProblem(name).or(() -> name.codePoints().filter(NameRules::controlOrFormat).findFirst()
+                .stream().mapToObj(c -> String.format("must not contain control or format characters (found U+%04X)", c))
                 .findFirst());
+    }
+
+    private static boolean controlOrFormat(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE;
     }
 
     private static Optional<String> lengthProblem(String name) {

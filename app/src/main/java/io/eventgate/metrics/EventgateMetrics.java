@@ -13,7 +13,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The service's own meters at {@code /q/metrics}: events accepted and rejected (by reason), frames
- * delivered, open sockets and rooms, and the time from accepting an event to sending its frame.
+ * delivered, open sockets and rooms, the time from accepting an event to sending its frame, and
+ * what each limit refused or closed.
  */
 @Singleton
 public class EventgateMetrics {
@@ -32,7 +33,7 @@ public class EventgateMetrics {
         this.publishToSend = Timer.builder("eventgate.delivery.latency")
                 .description("From accepting an event to sending its frame to a socket")
                 .publishPercentileHistogram().register(registry);
-        Gauge.builder("eventgate.sockets.open", rooms, registered -> registered.everyone().size())
+        Gauge.builder("eventgate.sockets.open", rooms, RoomRegistry::size)
                 .description("Open sockets of this node").register(registry);
         Gauge.builder("eventgate.rooms", rooms, RoomRegistry::roomCount)
                 .description("Rooms with at least one socket of this node").register(registry);
@@ -46,6 +47,24 @@ public class EventgateMetrics {
     public void rejected(int status, String reason) {
         Counter.builder("eventgate.events.rejected").description("Publishes refused, by status and reason")
                 .tag("status", Integer.toString(status)).tag("reason", reason).register(registry).increment();
+    }
+
+    /** The server closed a socket for {@code reason} (a short, bounded word such as {@code slow-consumer}). */
+    public void socketClosed(String reason) {
+        Counter.builder("eventgate.sockets.closed").description("Sockets the server closed, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    /** A handshake refused for {@code reason}, such as {@code max-connections}. */
+    public void socketRefused(String reason) {
+        Counter.builder("eventgate.sockets.refused").description("WebSocket handshakes refused, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    /** A client frame not processed for {@code reason}, such as {@code inbound-rate}. */
+    public void frameRefused(String reason) {
+        Counter.builder("eventgate.socket.frames.refused").description("Client frames not processed, by reason")
+                .tag("reason", reason).register(registry).increment();
     }
 
     /** A frame sent to one socket, for an event accepted at {@code acceptedAt}. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -43,19 +44,28 @@ public class ApiKeys {
         return !digests.isEmpty();
     }
 
-    /** Whether the {@code Authorization} header value carries an accepted key. */
-    public boolean accepts(String authorization) {
+    /**
+     * The publisher whose key the {@code Authorization} header value carries: the key's position in
+     * {@code eventgate.api-keys}; empty when it carries no accepted key. Without keys configured,
+     * every request is publisher 0: all publishers count as one.
+     */
+    public OptionalInt publisher(String authorization) {
+        if (!required()) {
+            return OptionalInt.of(0);
+        }
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return false;
+            return OptionalInt.empty();
         }
         byte[] presented = sha256(authorization.substring(BEARER.length()).trim());
-        boolean match = false;
-        for (byte[] digest : digests) {
+        int match = -1;
+        for (int key = 0; key < digests.size(); key++) {
             // No early exit: every key is compared, whichever matches.
-            match |= MessageDigest.isEqual(digest, presented);
+            if (MessageDigest.isEqual(digests.get(key), presented)) {
+                match = key;
+            }
         }
-        return match;
+        return match < 0 ? OptionalInt.empty() : OptionalInt.of(match);
     }
 
     private static byte[] sha256(String key) {

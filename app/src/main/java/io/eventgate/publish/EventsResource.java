@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.eventgate.delivery.EventPublisher;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.eventgate.http.Problem;
 
 /**
  * {@code POST /events}: publish an event to a room, or to every socket.
@@ -78,12 +79,12 @@ public class EventsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PublishAccepted>> publish(byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        var charset = JsonContentType.charsetOf(contentType);
+        JsonContentType.check(contentType);
         if (body.length > maxBodySize) {
             // A chunked body has no Content-Length for the guard to check in advance.
             throw PublishGuard.tooLarge(maxBodySize);
         }
-        return publisher.publish(parser.parse(body, charset))
+        return publisher.publish(parser.parse(body))
                 .map(event -> RestResponse.status(RestResponse.Status.ACCEPTED, PublishAccepted.of(event)));
     }
 }

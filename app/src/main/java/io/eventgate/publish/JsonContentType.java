@@ -1,52 +1,44 @@
 package io.eventgate.publish;
 
+import jakarta.ws.rs.core.MediaType;
+
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
+import io.eventgate.http.ProblemException;
 
 /**
- * Reads a {@code Content-Type} that must be {@code application/json}, with an optional charset.
+ * Checks a {@code Content-Type} that must be {@code application/json}, in UTF-8 (API.md section 1:
+ * a {@code charset} parameter may say so; any other charset is refused). The header is parsed by
+ * JAX-RS ({@link MediaType#valueOf}).
  */
 final class JsonContentType {
 
-    private static final String JSON = "application/json";
+    private static final String UTF_8 = "utf-8";
 
     private JsonContentType() {
     }
 
     /**
-     * The charset the body is written in: the header's {@code charset} parameter, UTF-8 otherwise.
-     *
-     * @throws ProblemException 415 when the header is missing, another media type, or an unknown charset
+     * @throws ProblemException 415 when the header is missing, unreadable, another media type, or
+     *         names a charset other than UTF-8
      */
-    static Charset charsetOf(String header) {
+    static void check(String header) {
         if (header == null || header.isBlank()) {
             throw unsupported("Content-Type is missing; send the event as Content-Type: application/json");
         }
-        String[] parts = header.split(";");
-        String mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals(JSON)) {
-            throw unsupported("Content-Type '" + mediaType + "' is not supported; send application/json");
-        }
-        Charset charset = StandardCharsets.UTF_8;
-        for (int i = 1; i < parts.length; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("charset")) {
-                charset = charset(parameter[1].trim().replace("\"", ""));
-            }
-        }
-        return charset;
-    }
-
-    private static Charset charset(String name) {
+        MediaType type;
         try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw unsupported("charset '" + name + "' is not supported; send UTF-8");
+            type = MediaType.valueOf(header);
+        } catch (IllegalArgumentException e) {
+            throw unsupported("Content-Type '" + header + "' cannot be read; send application/json");
+        }
+        if (!type.getType().equalsIgnoreCase("application") || !type.getSubtype().equalsIgnoreCase("json")) {
+            throw unsupported("Content-Type '" + type.getType() + "/" + type.getSubtype()
+                    + "' is not supported; send application/json");
+        }
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase(UTF_8)) {
+            throw unsupported("charset '" + charset + "' is not supported; send UTF-8 (charset=utf-8, or none)");
         }
     }
 

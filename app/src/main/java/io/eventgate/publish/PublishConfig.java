@@ -27,4 +27,12 @@ public interface PublishConfig {
     @WithName("publish.max-body-size")
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * The most events per second one publisher (API key) may publish, with bursts of up to as many;
+     * past it a publish gets 429 with {@code Retry-After}. Without API keys, all publishers count as
+     * one. Unset: no limit.
+     */
+    @WithName("publish.rate-limit")
+    Optional<Integer> rateLimit();
 }

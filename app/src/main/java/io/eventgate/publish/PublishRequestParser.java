@@ -1,8 +1,8 @@
 package io.eventgate.publish;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.io.CharArrayReader;
+import java.nio.CharBuffer;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.eventgate.event.NameRules;
 import io.eventgate.event.PublishRequest;
+import io.eventgate.json.StrictUtf8;
+import io.eventgate.json.UnpairedSurrogates;
+import io.eventgate.http.ProblemException;
 
 /**
  * Turns a {@code POST /events} body into a {@link PublishRequest}, strictly: no type coercion, no
@@ -48,12 +51,16 @@ public class PublishRequestParser {
     /**
      * @throws ProblemException 400 with a detail naming the field, or the line and column of broken JSON
      */
-    public PublishRequest parse(byte[] body, Charset charset) {
-        JsonNode root = read(body, charset);
+    public PublishRequest parse(byte[] body) {
+        JsonNode root = read(body);
         if (root.isMissingNode()) {
             throw ProblemException.badRequest("empty-body", "The request body is empty; send a JSON object such as "
                     + "{\"event\":\"order.created\",\"room\":\"r1\",\"data\":{}}");
         }
+        UnpairedSurrogates.pathIn(root).ifPresent(path -> {
+            throw ProblemException.badRequest("invalid-encoding", "The string at '" + path + "' holds an unpaired "
+                    + "UTF-16 surrogate (a \\u escape of half a pair); send whole characters");
+        });
         if (!root.isObject()) {
             throw ProblemException.badRequest("not-an-object", "The request body must be a JSON object, not " + typeOf(root));
         }
@@ -77,10 +84,20 @@ public class PublishRequestParser {
         return new PublishRequest(event, room, data);
     }
 
-    private JsonNode read(byte[] body, Charset charset) {
+    /**
+     * Decodes the body strictly as UTF-8 first, and parses the characters: Jackson, given bytes,
+     * would also take UTF-16 and UTF-32 by guessing, and lets overlong forms through.
+     */
+    private JsonNode read(byte[] body) {
+        CharBuffer text;
         try {
-            return charset.equals(StandardCharsets.UTF_8) ? reader.readTree(body)
-                    : reader.readTree(new String(body, charset));
+            text = StrictUtf8.decode(body);
+        } catch (StrictUtf8.InvalidUtf8Exception e) {
+            throw ProblemException.badRequest("invalid-encoding", "The request body is not valid UTF-8: "
+                    + e.getMessage() + "; send UTF-8 (the only charset accepted)");
+        }
+        try {
+            return reader.readTree(new CharArrayReader(text.array(), text.arrayOffset(), text.remaining()));
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();

@@ -1,7 +1,5 @@
 package io.eventgate.socket;
 
-import java.io.IOException;
-
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.eventgate.event.NameRules;
+import io.eventgate.json.UnpairedSurrogates;
 
 /**
  * Reads a client's text frame into a {@link ClientFrame}, or says what is wrong with it.
@@ -28,8 +27,12 @@ class ClientFrameParser {
     /**
      * @throws FrameException when the frame is not JSON, not an object, or not a known frame
      */
-    ClientFrame parse(byte[] frame) {
+    ClientFrame parse(String frame) {
         JsonNode root = read(frame);
+        UnpairedSurrogates.pathIn(root).ifPresent(path -> {
+            throw new FrameException("The string at '" + path + "' holds an unpaired UTF-16 surrogate "
+                    + "(a \\u escape of half a pair); send whole characters");
+        });
         if (!root.isObject()) {
             throw new FrameException("A frame must be a JSON object with a 'type', such as {\"type\":\"ping\"}");
         }
@@ -45,15 +48,13 @@ class ClientFrameParser {
         };
     }
 
-    private JsonNode read(byte[] frame) {
+    private JsonNode read(String frame) {
         try {
             return reader.readTree(frame);
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             String where = location == null ? "" : " at column " + location.getColumnNr();
             throw new FrameException("Malformed JSON" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new FrameException("The frame could not be read: " + e.getMessage());
         }
     }
 

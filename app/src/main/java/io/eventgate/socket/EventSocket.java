@@ -1,5 +1,6 @@
 package io.eventgate.socket;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,9 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.eventgate.event.NameRules;
+import io.eventgate.json.StrictUtf8;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -62,7 +65,7 @@ public class EventSocket {
     }
 
     @OnTextMessage
-    public Uni<Void> onText(Buffer message, WebSocketConnection connection) {
+    public Uni<Void> onText(String message, WebSocketConnection connection) {
         return send(connection, answer(message, connection));
     }
 
@@ -71,20 +74,32 @@ public class EventSocket {
         return send(connection, new ServerFrame.Error("Binary frames are not supported; send JSON text frames"));
     }
 
+    /**
+     * A connection reset or another I/O failure is the client's or the network's doing, not the
+     * server's: logged at INFO, rate-limited (API.md section 2), never as an ERROR.
+     */
+    @OnError
+    public Uni<Void> onError(IOException failure, WebSocketConnection connection) {
+        ClientFaults.log("connection", "socket " + connection.id() + ": " + failure);
+        return Uni.createFrom().voidItem();
+    }
+
     @OnClose
     public Uni<Void> onClose(WebSocketConnection connection) {
         registry.close(connection);
         return Uni.createFrom().voidItem();
     }
 
-    private ServerFrame answer(Buffer message, WebSocketConnection connection) {
-        if (message.length() > maxFrameSize) {
-            return new ServerFrame.Error("Frame of " + message.length() + " bytes is over the limit of " + maxFrameSize
+    private ServerFrame answer(String message, WebSocketConnection connection) {
+        // Each char is one to three bytes of UTF-8; the exact length is needed only near the limit.
+        long size = message.length() * 3L <= maxFrameSize ? message.length() : StrictUtf8.encodedLength(message);
+        if (size > maxFrameSize) {
+            return new ServerFrame.Error("Message of " + size + " bytes is over the limit of " + maxFrameSize
                     + " bytes (eventgate.socket.max-frame-size)");
         }
         ClientFrame frame;
         try {
-            frame = parser.parse(message.getBytes());
+            frame = parser.parse(message);
         } catch (FrameException e) {
             return new ServerFrame.Error(e.getMessage());
         }

@@ -1,10 +1,13 @@
 package io.eventgate.socket;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 
 /**
- * An open connection with the event loop it lives on, and whether its welcome frame is out.
+ * An open connection with the event loop it lives on, whether its welcome frame is out, and how
+ * many bytes of frames it has been handed that are not yet written to it.
  * <p>
  * Until the welcome is out, a frame for this socket must be written from its own event loop: a
  * write from another thread is queued by Vert.x, and the welcome, written afterwards on the loop,
@@ -12,9 +15,21 @@ import io.vertx.core.Context;
  */
 public final class Member {
 
+    /** What {@link #handOver} decided. */
+    public enum HandOver {
+        /** Write the frame. */
+        ACCEPTED,
+        /** The socket is over its bound of pending bytes: close it, once. */
+        OVER_LIMIT,
+        /** The socket is being closed: drop the frame. */
+        CLOSING
+    }
+
     private final WebSocketConnection connection;
     private final Context loop;
+    private final AtomicLong pendingBytes = new AtomicLong();
     private volatile boolean welcomed;
+    private volatile boolean closing;
 
     /**
      * @param connection the socket
@@ -40,5 +55,32 @@ public final class Member {
 
     void markWelcomed() {
         welcomed = true;
+    }
+
+    /**
+     * Counts {@code bytes} as pending unless the socket already has more than {@code limit} pending:
+     * then it is marked closing, and only the first caller to find it so is told to close it. A
+     * socket may so hold its limit plus one frame.
+     */
+    public HandOver handOver(long bytes, long limit) {
+        if (closing) {
+            return HandOver.CLOSING;
+        }
+        if (pendingBytes.get() > limit) {
+            synchronized (this) {
+                if (closing) {
+                    return HandOver.CLOSING;
+                }
+                closing = true;
+            }
+            return HandOver.OVER_LIMIT;
+        }
+        pendingBytes.addAndGet(bytes);
+        return HandOver.ACCEPTED;
+    }
+
+    /** {@code bytes} handed over earlier are written, or will never be. */
+    public void written(long bytes) {
+        pendingBytes.addAndGet(-bytes);
     }
 }

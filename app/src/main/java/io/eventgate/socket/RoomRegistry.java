@@ -101,6 +101,11 @@ public class RoomRegistry {
         return connections.values();
     }
 
+    /** How many connections are open. */
+    public int size() {
+        return connections.size();
+    }
+
     /** How many rooms have at least one member. */
     public int roomCount() {
         return members.size();

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.eventgate.support.Metrics;
 import io.eventgate.support.Publish;
+
 import io.eventgate.support.TestSocket;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,28 +24,21 @@ class MetricsTest {
 
     @Test
     void countsAcceptedRejectedAndDeliveredAndGaugesSocketsAndRooms() {
-        double accepted = metric("eventgate_events_accepted_total");
-        double invalidRoom = metric("eventgate_events_rejected_total{reason=\"invalid-room\",status=\"400\"}");
-        double delivered = metric("eventgate_frames_delivered_total");
+        double accepted = Metrics.value("eventgate_events_accepted_total");
+        double invalidRoom = Metrics.value("eventgate_events_rejected_total{reason=\"invalid-room\",status=\"400\"}");
+        double delivered = Metrics.value("eventgate_frames_delivered_total");
         try (TestSocket socket = TestSocket.connect(base, "rooms=metered-1,metered-2")) {
-            assertThat(metric("eventgate_sockets_open")).isGreaterThanOrEqualTo(1);
-            assertThat(metric("eventgate_rooms")).isGreaterThanOrEqualTo(2);
+            assertThat(Metrics.value("eventgate_sockets_open")).isGreaterThanOrEqualTo(1);
+            assertThat(Metrics.value("eventgate_rooms")).isGreaterThanOrEqualTo(2);
             Publish.accepted("{\"event\":\"metered\",\"room\":\"metered-1\"}");
             Publish.body("{\"event\":\"metered\",\"room\":\"\"}").statusCode(400);
             socket.next("event");
-            await().untilAsserted(() -> assertThat(metric("eventgate_frames_delivered_total")).isEqualTo(delivered + 1));
+            await().untilAsserted(() -> assertThat(Metrics.value("eventgate_frames_delivered_total")).isEqualTo(delivered + 1));
         }
-        assertThat(metric("eventgate_events_accepted_total")).isEqualTo(accepted + 1);
-        assertThat(metric("eventgate_events_rejected_total{reason=\"invalid-room\",status=\"400\"}"))
+        assertThat(Metrics.value("eventgate_events_accepted_total")).isEqualTo(accepted + 1);
+        assertThat(Metrics.value("eventgate_events_rejected_total{reason=\"invalid-room\",status=\"400\"}"))
                 .isEqualTo(invalidRoom + 1);
-        assertThat(metric("eventgate_delivery_latency_seconds_count")).isPositive();
+        assertThat(Metrics.value("eventgate_delivery_latency_seconds_count")).isPositive();
         assertThat(given().get("/q/metrics").asString()).contains("eventgate_delivery_latency_seconds_bucket");
-    }
-
-    /** The value of the series named exactly {@code series}; 0 when it does not exist yet. */
-    private static double metric(String series) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(body);
-        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.eventgate.http.Problem;
 
 @QuarkusTest
 @TestProfile(ApiKeyProfile.class)

@@ -21,6 +21,7 @@ import io.eventgate.support.Publish;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.eventgate.http.Problem;
 
 @QuarkusTest
 class PublishHttpTest {
@@ -67,7 +68,7 @@ class PublishHttpTest {
             "room is a number        | {\"event\":\"e\",\"room\":7}                | 'room' must be a string, not a number",
             "room is an object       | {\"event\":\"e\",\"room\":{}}               | 'room' must be a string, not an object",
             "room is empty           | {\"event\":\"e\",\"room\":\"\"}             | 'room' must not be empty",
-            "room has a newline      | {\"event\":\"e\",\"room\":\"a\\nb\"}        | 'room' must not contain control characters (found U+000A)",
+            "room has a newline      | {\"event\":\"e\",\"room\":\"a\\nb\"}        | 'room' must not contain control or format characters (found U+000A)",
             "unknown field           | {\"event\":\"e\",\"rom\":\"r1\"}            | Unknown field 'rom'",
             "duplicate field         | {\"event\":\"e\",\"event\":\"f\"}           | Duplicate field 'event'",
             "an array                | [{\"event\":\"e\"}]                         | must be a JSON object, not an array",
@@ -108,12 +109,15 @@ class PublishHttpTest {
     }
 
     @Test
-    void acceptsACharsetParameter() {
+    void acceptsAUtf8CharsetParameterAndRefusesAnyOther() {
         given().contentType("application/json; charset=UTF-8").body("{\"event\":\"e\"}").post("/events").then()
+                .statusCode(202);
+        given().contentType("application/json;charset=\"utf-8\"").body("{\"event\":\"e\"}").post("/events").then()
                 .statusCode(202);
         given().contentType("application/json;charset=\"iso-8859-1\"")
                 .body("{\"event\":\"e\",\"data\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1))
-                .post("/events").then().statusCode(202);
+                .post("/events").then().statusCode(415).contentType(Problem.MEDIA_TYPE)
+                .body("detail", org.hamcrest.Matchers.containsString("charset 'iso-8859-1' is not supported"));
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class CapturedLogs extends Handler implements AutoCloseable {
         return logs;
     }
 
+    /** Every record so far. */
+    public List<ExtLogRecord> all() {
+        return List.copyOf(records);
+    }
+
     /** The records whose category is {@code category}. */
     public List<ExtLogRecord> of(String category) {
         return records.stream().filter(record -> category.equals(record.getLoggerName())).toList();

@@ -1,37 +1,39 @@
-package io.eventgate.publish;
+package io.eventgate.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
-
-import io.eventgate.delivery.DeliveryRefusedException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.eventgate.delivery.DeliveryRefusedException;
+import io.eventgate.metrics.EventgateMetrics;
+
 /**
- * Answers every refused request with {@code application/problem+json}.
+ * Answers every refused request with {@code application/problem+json}, and counts it.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final ProblemWriter problems;
+    private final EventgateMetrics metrics;
 
-    public ProblemMapper(ProblemWriter problems) {
+    public ProblemMapper(ProblemWriter problems, EventgateMetrics metrics) {
         this.problems = problems;
+        this.metrics = metrics;
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> refused(ProblemException problem, UriInfo uri) {
-        return problems.response(problem, uri.getPath());
+        return answer(problem, uri);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> deliveryRefused(DeliveryRefusedException refused, UriInfo uri) {
-        return problems.response(new ProblemException(Status.SERVICE_UNAVAILABLE, "backplane-unavailable",
-                refused.getMessage()), uri.getPath());
+        return answer(new ProblemException(Status.SERVICE_UNAVAILABLE, "backplane-unavailable", refused.getMessage()), uri);
     }
 
     /** The framework's own refusals (404, 405, 406...), keeping their status. */
@@ -39,14 +41,18 @@ public class ProblemMapper {
     public RestResponse<Problem> framework(WebApplicationException e, UriInfo uri) {
         Status status = Status.fromStatusCode(e.getResponse().getStatus());
         Status known = status == null ? Status.BAD_REQUEST : status;
-        return problems.response(new ProblemException(known, "http-" + known.getStatusCode(), e.getMessage()),
-                uri.getPath());
+        return answer(new ProblemException(known, "http-" + known.getStatusCode(), e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(RuntimeException e, UriInfo uri) {
         LOG.errorf(e, "Request to %s failed", uri.getPath());
-        return problems.response(new ProblemException(Status.INTERNAL_SERVER_ERROR, "error",
-                "The request could not be handled; nothing was delivered. Retry later."), uri.getPath());
+        return answer(new ProblemException(Status.INTERNAL_SERVER_ERROR, "error",
+                "The request could not be handled; nothing was delivered. Retry later."), uri);
+    }
+
+    private RestResponse<Problem> answer(ProblemException problem, UriInfo uri) {
+        metrics.rejected(problem.status().getStatusCode(), problem.reason());
+        return problems.response(problem, uri.getPath());
     }
 }

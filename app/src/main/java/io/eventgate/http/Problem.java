@@ -1,4 +1,4 @@
-package io.eventgate.publish;
+package io.eventgate.http;
 
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
