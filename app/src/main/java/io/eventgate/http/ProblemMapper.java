@@ -1,5 +1,7 @@
 package io.eventgate.http;
 
+import java.io.IOException;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -42,6 +44,17 @@ public class ProblemMapper {
         Status status = Status.fromStatusCode(e.getResponse().getStatus());
         Status known = status == null ? Status.BAD_REQUEST : status;
         return answer(new ProblemException(known, "http-" + known.getStatusCode(), e.getMessage()), uri);
+    }
+
+    /**
+     * The body could not be read: almost always a client that went away during its upload. Its
+     * fault, not the server's (API.md section 1), so it is not counted as a 500.
+     */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unreadable(IOException e, UriInfo uri) {
+        LOG.debugf("The body of a request to %s could not be read: %s", uri.getPath(), e);
+        return answer(ProblemException.badRequest("unreadable-body",
+                "The request body could not be read to its end (" + e.getMessage() + ")"), uri);
     }
 
     @ServerExceptionMapper

@@ -13,8 +13,12 @@ public final class Metrics {
 
     /** The value of the series named exactly {@code series} (with its labels); 0 when it does not exist yet. */
     public static double value(String series) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(body);
+        return valueIn(given().get("/q/metrics").then().statusCode(200).extract().asString(), series);
+    }
+
+    /** The value of {@code series} in a scrape of {@code /q/metrics}; 0 when it is not there. */
+    public static double valueIn(String scrape, String series) {
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+)$").matcher(scrape);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 }

@@ -91,6 +91,28 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** The next frame, or {@code null} once the server has closed the connection and every frame was read. */
+    public JsonNode nextOrClose() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                String frame = frames.poll(10, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    return JSON.readTree(frame);
+                }
+                if (closeCode.isDone() && frames.isEmpty()) {
+                    return null;
+                }
+            }
+            return fail("Neither a frame nor a close within " + TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("Interrupted");
+        } catch (JsonProcessingException e) {
+            return fail("Not JSON: " + e.getMessage());
+        }
+    }
+
     /** The next frame, which must be of {@code type}. */
     public JsonNode next(String type) {
         JsonNode frame = next();

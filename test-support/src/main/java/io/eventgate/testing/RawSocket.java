@@ -96,20 +96,30 @@ public final class RawSocket implements AutoCloseable {
 
     /** One masked client frame with the given first byte bits (FIN, RSV1-3, opcode) and payload. */
     public static byte[] frame(int finRsvOpcode, byte[] payload) {
+        return frame(finRsvOpcode, payload, true);
+    }
+
+    /** One client frame, masked as clients must or unmasked as they must not. */
+    public static byte[] frame(int finRsvOpcode, byte[] payload, boolean masked) {
+        int maskBit = masked ? 0x80 : 0;
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write(finRsvOpcode);
         if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
+            frame.write(maskBit | payload.length);
         } else if (payload.length <= 0xFFFF) {
-            frame.write(0x80 | 126);
+            frame.write(maskBit | 126);
             frame.write(payload.length >>> 8);
             frame.write(payload.length);
         } else {
-            frame.write(0x80 | 127);
+            frame.write(maskBit | 127);
             long length = payload.length;
             for (int shift = 56; shift >= 0; shift -= 8) {
                 frame.write((int) (length >>> shift));
             }
+        }
+        if (!masked) {
+            frame.writeBytes(payload);
+            return frame.toByteArray();
         }
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,14 +40,24 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, String name, Map<String, String> env, Path logs)
             throws IOException, InterruptedException {
+        return start(jar, name, env, logs, List.of());
+    }
+
+    /** As {@link #start(Path, String, Map, Path)}, with {@code jvmOptions} (such as {@code -Xmx256m}) for the JVM. */
+    public static ServiceProcess start(Path jar, String name, Map<String, String> env, Path logs, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first (mvn package)");
         }
         int port = RedisProcess.freePort();
         Path log = logs.resolve(name + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().putAll(env);
@@ -75,11 +87,39 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Asks the process to stop (SIGTERM), as a platform scaling down does, and waits for it. */
     public int stop() throws InterruptedException {
+        terminate();
+        return awaitExit();
+    }
+
+    /** Sends SIGTERM and returns at once: the process drains while the caller watches. */
+    public void terminate() {
         process.destroy();
+    }
+
+    /** Waits for the process to exit (killing it after 30 s) and returns its exit code. */
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        return process.exitValue();
+        return process.waitFor();
+    }
+
+    /** Resident memory of the process, in KiB. */
+    public record Resident(long nowKiB, long peakKiB) {
+    }
+
+    /** The process's resident memory now and at its peak, from {@code /proc}. */
+    public Resident resident() throws IOException {
+        long now = 0;
+        long peak = 0;
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                now = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            } else if (line.startsWith("VmHWM:")) {
+                peak = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return new Resident(now, peak);
     }
 
     @Override
