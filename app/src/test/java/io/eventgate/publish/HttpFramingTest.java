@@ -33,8 +33,7 @@ class HttpFramingTest {
             "Content-Length: 13\r\nTransfer-Encoding: chunked\r\n\r\nd\r\n{\"event\":\"e\"}\r\n0\r\n\r\n",
             "Content-Length: 13\r\nContent-Length: 14\r\n\r\n{\"event\":\"e\"}",
             "Content-Length: abc\r\n\r\n{\"event\":\"e\"}",
-            "Content-Length: -1\r\n\r\n{\"event\":\"e\"}",
-            "Transfer-Encoding: chunked\r\n\r\nzz\r\n{\"event\":\"e\"}\r\n0\r\n\r\n" })
+            "Content-Length: -1\r\n\r\n{\"event\":\"e\"}" })
     void aRequestThatCannotBeFramedIsRefusedAndNotDelivered(String rest) throws IOException {
         try (TestSocket observer = TestSocket.connect(base)) {
             String head = "POST /events HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";

@@ -61,7 +61,8 @@ class LimitsTest {
                 refused = response;
             }
         }
-        assertThat(accepted).isBetween(5, 6);
+        // The bucket holds 5 and refills one every 200 ms while the requests go on.
+        assertThat(accepted).isBetween(5, 10);
         assertThat(refused).isNotNull();
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.contentType()).isEqualTo(Problem.MEDIA_TYPE);
