@@ -2,7 +2,6 @@ package io.eventgate.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.eventgate.http.Problem;
+import io.eventgate.support.Bytes;
 import io.eventgate.support.Publish;
 import io.eventgate.support.TestSocket;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -50,7 +50,7 @@ class EncodingTest {
             "Latin-1 e-acute     | E9          | invalid UTF-8 at byte 22 (E9",
     })
     void refusesInvalidUtf8SayingWhere(String name, String hex, String detail) throws Exception {
-        byte[] body = concat("{\"event\":\"e\",\"data\":\"x".getBytes(StandardCharsets.US_ASCII), bytes(hex),
+        byte[] body = Bytes.concat("{\"event\":\"e\",\"data\":\"x".getBytes(StandardCharsets.US_ASCII), bytes(hex),
                 "y\"}".getBytes(StandardCharsets.US_ASCII));
         assertProblem(post(body, "application/json"), 400, detail);
     }
@@ -130,11 +130,4 @@ class EncodingTest {
         return bytes;
     }
 
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            all.writeBytes(part);
-        }
-        return all.toByteArray();
-    }
 }

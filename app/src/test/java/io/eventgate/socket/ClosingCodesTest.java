@@ -2,7 +2,6 @@ package io.eventgate.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.eventgate.support.Bytes;
 import io.eventgate.support.Metrics;
 import io.eventgate.testing.CapturedLogs;
 import io.eventgate.testing.RawSocket;
@@ -70,7 +70,7 @@ class ClosingCodesTest {
                 { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 } };
         for (byte[] bytes : invalid) {
             try (RawSocket socket = open()) {
-                socket.sendFrame(FIN | RawSocket.TEXT, concat("{\"type\":\"join\",\"room\":\"".getBytes(StandardCharsets.UTF_8),
+                socket.sendFrame(FIN | RawSocket.TEXT, Bytes.concat("{\"type\":\"join\",\"room\":\"".getBytes(StandardCharsets.UTF_8),
                         bytes, "\"}".getBytes(StandardCharsets.UTF_8)));
                 assertThat(socket.readUntilClose(WAIT).closeCode()).as(Arrays.toString(bytes)).isEqualTo(1007);
             }
@@ -194,17 +194,9 @@ class ClosingCodesTest {
         return frame;
     }
 
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            all.writeBytes(part);
-        }
-        return all.toByteArray();
-    }
-
     private static byte[] repeat(byte[] frame, int times) {
         byte[][] copies = new byte[times][];
         Arrays.fill(copies, frame);
-        return concat(copies);
+        return Bytes.concat(copies);
     }
 }
