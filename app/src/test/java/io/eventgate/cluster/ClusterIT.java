@@ -34,7 +34,7 @@ import io.eventgate.testing.ServiceProcess;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path JAR = ServiceProcess.packaged();
     private static final RedisProcess REDIS = RedisProcess.of(ClusterIT.class);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,6 @@
 package io.eventgate.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -13,11 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
-import jakarta.inject.Inject;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.eventgate.socket.RoomRegistry;
 import io.eventgate.support.Publish;
 import io.eventgate.support.TestSocket;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -30,9 +26,6 @@ class DeliveryTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    @Inject
-    RoomRegistry registry;
 
     @Test
     void deliversARoomEventToItsMembersOnly() {
@@ -163,19 +156,5 @@ class DeliveryTest {
             String marker = Publish.marker();
             assertThat(socket.next("event").path("id").asText()).isEqualTo(marker);
         }
-    }
-
-    @Test
-    void forgetsClosedSocketsInEveryRoom() {
-        TestSocket closing = TestSocket.connect(base, "rooms=closing-1,closing-2");
-        assertThat(registry.members("closing-1")).hasSize(1);
-        assertThat(registry.everyone()).extracting(member -> member.connection().id()).contains(closing.connectionId());
-        closing.close();
-        await().atMost(TestSocket.TIMEOUT).untilAsserted(() -> {
-            assertThat(registry.members("closing-1")).isEmpty();
-            assertThat(registry.members("closing-2")).isEmpty();
-            assertThat(registry.everyone()).extracting(member -> member.connection().id())
-                    .doesNotContain(closing.connectionId());
-        });
     }
 }

@@ -8,12 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 import io.eventgate.support.Publish;
@@ -22,6 +21,7 @@ import io.eventgate.testing.RedisStreams;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 
 /** With the "stores" profile, the event and each delivery outlive the pod: in MongoDB and in Redis. */
@@ -32,14 +32,21 @@ class StoredLogRecordsTest {
     @TestHTTPResource("/")
     URI base;
 
-    @Inject
-    MongoClient mongo;
-
-    @Inject
-    Redis redis;
-
     @Test
     void storesTheEventAndItsDeliveriesInMongoAndRedis() {
+        // The test's own clients, so that it reads the stores the same way whether the service runs
+        // in this JVM or as the packaged jar or native executable.
+        try (MongoClient mongo = MongoClients.create(StoresProfile.MONGO.url())) {
+            Vertx vertx = Vertx.vertx();
+            try {
+                check(mongo, Redis.createClient(vertx, StoresProfile.REDIS.url()));
+            } finally {
+                vertx.closeAndAwait();
+            }
+        }
+    }
+
+    private void check(MongoClient mongo, Redis redis) {
         MongoCollection<Document> events = mongo.getDatabase("eventgate").getCollection("events");
         MongoCollection<Document> deliveries = mongo.getDatabase("eventgate").getCollection("deliveries");
         try (TestSocket socket = TestSocket.connect(base, "rooms=stored")) {

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.eventgate.http.Problem;
+import io.eventgate.support.ErrorLines;
 import io.eventgate.support.Metrics;
 import io.eventgate.support.Publish;
 import io.eventgate.support.TestSocket;
-import io.eventgate.testing.CapturedLogs;
 import io.eventgate.testing.RawSocket;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +56,7 @@ class FuzzTest {
     void randomInputGetsOnlyAcceptedOrProblemAnswersAndDeliversOnlyWhatWasAccepted() throws Exception {
         Random random = new Random(SEED);
         Set<String> accepted = new HashSet<>();
-        try (CapturedLogs logs = CapturedLogs.install();
+        try (ErrorLines errors = ErrorLines.watch();
                 TestSocket observer = TestSocket.connect(base, "rooms=" + String.join(",", ROOMS))) {
             CompletableFuture<Void> frames = fuzzFrames(new Random(random.nextLong()));
             HttpClient http = HttpClient.newHttpClient();
@@ -86,8 +85,7 @@ class FuzzTest {
             }
             assertThat(accepted).as("some random publishes were valid").hasSizeGreaterThan(100);
             assertThat(received).isEqualTo(accepted);
-            assertThat(logs.all()).filteredOn(record -> record.getLevel().intValue() >= Level.SEVERE.intValue())
-                    .as("ERROR lines").isEmpty();
+            assertThat(errors.found()).as("ERROR lines").isEmpty();
         }
         assertThat(Metrics.value("eventgate_events_rejected_total{reason=\"error\",status=\"500\"}")).isZero();
         Publish.body("{}").statusCode(400);

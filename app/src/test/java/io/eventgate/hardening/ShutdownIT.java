@@ -38,8 +38,7 @@ import io.eventgate.testing.ServiceProcess;
 class ShutdownIT {
 
     private static final Logger LOG = Logger.getLogger(ShutdownIT.class);
-    /** The service under test; {@code -Deventgate.it.jar=...} runs the drill against another build (before/after). */
-    private static final Path JAR = Path.of(System.getProperty("eventgate.it.jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final Path JAR = ServiceProcess.packaged();
     private static final int SOCKETS_PER_KIND = 100;
     private static final int PUBLISHERS = 4;
 

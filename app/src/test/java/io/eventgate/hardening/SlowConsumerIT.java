@@ -38,8 +38,7 @@ import io.eventgate.testing.ServiceProcess;
 class SlowConsumerIT {
 
     private static final Logger LOG = Logger.getLogger(SlowConsumerIT.class);
-    /** The service under test; {@code -Deventgate.it.jar=...} runs the drill against another build (before/after). */
-    private static final Path JAR = Path.of(System.getProperty("eventgate.it.jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final Path JAR = ServiceProcess.packaged();
     private static final int PAUSED = 20;
     private static final int READERS = 5;
     private static final int EVENTS = 2_000;

@@ -27,7 +27,7 @@ class LivePageIT {
         if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
             assertThat(run(List.of("npm", "install", "--no-audit", "--no-fund"), Map.of())).as("npm install").isZero();
         }
-        try (ServiceProcess service = ServiceProcess.start(Path.of("target/quarkus-app/quarkus-run.jar"), "live-page",
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.packaged(), "live-page",
                 Map.of(), Path.of("target/e2e"))) {
             int status = run(List.of("node", "--test", "live-page.test.mjs"),
                     Map.of("EVENTGATE_URL", service.base().toString().replaceAll("/$", ""),

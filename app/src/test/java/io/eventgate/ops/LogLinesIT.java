@@ -27,7 +27,7 @@ import io.eventgate.testing.ServiceProcess;
  */
 class LogLinesIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Path JAR = ServiceProcess.packaged();
     private static final Path LOGS = Path.of("target/e2e");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TIMESTAMP = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}";

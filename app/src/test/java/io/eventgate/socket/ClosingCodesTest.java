@@ -7,15 +7,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.eventgate.support.Bytes;
+import io.eventgate.support.ErrorLines;
 import io.eventgate.support.Metrics;
-import io.eventgate.testing.CapturedLogs;
 import io.eventgate.testing.RawSocket;
 import io.eventgate.testing.RawSocket.Frame;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -34,18 +33,17 @@ class ClosingCodesTest {
     @TestHTTPResource("/")
     URI base;
 
-    private CapturedLogs logs;
+    private ErrorLines errors;
 
     @BeforeEach
-    void captureLogs() {
-        logs = CapturedLogs.install();
+    void watchErrors() {
+        errors = ErrorLines.watch();
     }
 
     @AfterEach
     void noErrorWasLogged() {
-        logs.close();
-        assertThat(logs.all()).filteredOn(record -> record.getLevel().intValue() >= Level.SEVERE.intValue())
-                .as("ERROR lines").isEmpty();
+        errors.close();
+        assertThat(errors.found()).as("ERROR lines").isEmpty();
     }
 
     @Test

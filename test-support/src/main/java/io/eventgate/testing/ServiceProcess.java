@@ -15,9 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One replica of the service: the packaged application in a process of its own, on a free port,
- * printing to {@code <logs>/<name>.log}.
+ * printing to {@code <logs>/<name>.log}. The application is the fast-jar, or the native executable
+ * when the build names it (the {@code native} profile sets {@value #ARTIFACT}).
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The system property naming the packaged service to run: a {@code .jar}, or a native executable. */
+    public static final String ARTIFACT = "eventgate.it.artifact";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -34,6 +38,16 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The packaged service of this build: {@value #ARTIFACT}, by default the fast-jar. */
+    public static Path packaged() {
+        return Path.of(System.getProperty(ARTIFACT, "target/quarkus-app/quarkus-run.jar"));
+    }
+
+    /** Whether {@link #packaged()} is a native executable. */
+    public static boolean nativeExecutable() {
+        return !packaged().toString().endsWith(".jar");
+    }
+
     /**
      * Starts {@code jar} with {@code env} on top of this process's environment, and waits until it
      * is ready (and not degraded).
@@ -43,7 +57,10 @@ public final class ServiceProcess implements AutoCloseable {
         return start(jar, name, env, logs, List.of());
     }
 
-    /** As {@link #start(Path, String, Map, Path)}, with {@code jvmOptions} (such as {@code -Xmx256m}) for the JVM. */
+    /**
+     * As {@link #start(Path, String, Map, Path)}, with {@code jvmOptions} such as {@code -Xmx256m} (a
+     * native executable takes the {@code -X} memory options too).
+     */
     public static ServiceProcess start(Path jar, String name, Map<String, String> env, Path logs, List<String> jvmOptions)
             throws IOException, InterruptedException {
         if (!Files.exists(jar)) {
@@ -53,10 +70,15 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        if (jar.toString().endsWith(".jar")) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            command.add(jar.toAbsolutePath().toString());
+            command.addAll(jvmOptions);
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
