@@ -3,12 +3,17 @@
 #   docker run --rm -p 8080:8080 eventgate:jvm
 # Stage 1 builds with Maven; stage 2 runs the fast-jar on a JRE, non-root.
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+# The base images, as build arguments so that a machine without a registry can name local stand-ins
+# (scripts/image-test does); the defaults are the official images.
+ARG BUILDER_IMAGE=maven:3.9-eclipse-temurin-17
+ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BUILDER_IMAGE} AS build
 WORKDIR /code
 COPY . /code
 RUN mvn -B -DskipTests package -pl app -am
 
-FROM eclipse-temurin:17-jre
+FROM ${RUNTIME_IMAGE}
 RUN useradd --uid 185 --no-create-home --shell /usr/sbin/nologin eventgate
 WORKDIR /deployments
 COPY --from=build --chown=185 /code/app/target/quarkus-app/lib/ /deployments/lib/
