@@ -30,8 +30,10 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final boolean isNative;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, boolean isNative) {
+        this.isNative = isNative;
         this.name = name;
         this.port = port;
         this.process = process;
@@ -43,9 +45,9 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty(ARTIFACT, "target/quarkus-app/quarkus-run.jar"));
     }
 
-    /** Whether {@link #packaged()} is a native executable. */
-    public static boolean nativeExecutable() {
-        return !packaged().toString().endsWith(".jar");
+    /** Whether {@code artifact} is a native executable rather than a jar. */
+    public static boolean nativeExecutable(Path artifact) {
+        return !artifact.toString().endsWith(".jar");
     }
 
     /**
@@ -70,7 +72,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
-        if (jar.toString().endsWith(".jar")) {
+        if (!nativeExecutable(jar)) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
             command.add("-jar");
@@ -83,9 +85,14 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().putAll(env);
-        ServiceProcess node = new ServiceProcess(name, port, builder.start(), log);
+        ServiceProcess node = new ServiceProcess(name, port, builder.start(), log, nativeExecutable(jar));
         node.awaitReady();
         return node;
+    }
+
+    /** Whether this replica is the native executable. */
+    public boolean isNative() {
+        return isNative;
     }
 
     public URI base() {

@@ -163,15 +163,20 @@ public class LoadBench implements QuarkusApplication {
         row("client CPU, total (a saturated client shows here)", String.format(Locale.ROOT, "%.2f s", clientCpu));
         row("service RSS growth per socket (full GC before both readings)",
                 String.format(Locale.ROOT, "%.1f KiB", (rssAfter - rssBefore) / (double) settings.sockets()));
-        row("service live heap growth per socket (same readings)",
-                String.format(Locale.ROOT, "%.1f KiB", (heapAfter - heapBefore) / (double) settings.sockets()));
+        row("service live heap growth per socket (same readings)", ServiceProcess.nativeExecutable(settings.jar())
+                ? "n/a (native executable: no jcmd)"
+                : String.format(Locale.ROOT, "%.1f KiB", (heapAfter - heapBefore) / (double) settings.sockets()));
         row("service logs", logs.toString());
         return missing + duplicates + misrouted == 0 ? 0 : 1;
     }
 
-    /** A full collection in each replica, then a moment to settle; the heap they use after it, in KiB. */
+    /**
+     * A full collection in each replica, then a moment to settle; the heap they use after it, in KiB.
+     * A native executable answers no jcmd: it only gets the moment to settle, and 0.
+     */
     private static long collectGarbage(List<ServiceProcess> replicas) throws InterruptedException {
-        long used = replicas.stream().mapToLong(replica -> ProcStats.collectGarbage(replica.pid())).sum();
+        long used = replicas.stream().filter(replica -> !replica.isNative())
+                .mapToLong(replica -> ProcStats.collectGarbage(replica.pid())).sum();
         TimeUnit.SECONDS.sleep(2);
         return used;
     }
