@@ -116,7 +116,10 @@ final class FrameGuard extends SimpleChannelInboundHandler<WebSocketFrame> {
                     + settings.maxInboundRate() + " frames per second (eventgate.socket.max-inbound-rate)");
             return false;
         }
-        droppingMessage = startsMessage && !frame.isFinalFragment();
+        if (startsMessage) {
+            // Its continuation frames go too; a refused ping between them changes nothing.
+            droppingMessage = !frame.isFinalFragment();
+        }
         settings.metrics().frameRefused("inbound-rate");
         ctx.writeAndFlush(new TextWebSocketFrame(settings.rateErrorFrame()));
         return false;
