@@ -9,9 +9,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import io.eventgate.config.EventgateConfig;
+import io.eventgate.delivery.FanoutMode;
 
-import io.eventgate.delivery.FanoutConfig;
-import io.eventgate.delivery.FanoutConfig.FanoutMode;
 
 /**
  * Whether events published here reach the other replicas. Without Redis the node still serves
@@ -27,7 +27,7 @@ public class BackplaneReadinessCheck implements HealthCheck {
     private final FanoutMode mode;
     private final Instance<RedisFanout> redis;
 
-    public BackplaneReadinessCheck(FanoutConfig config, Instance<RedisFanout> redis) {
+    public BackplaneReadinessCheck(EventgateConfig config, Instance<RedisFanout> redis) {
         this.mode = config.fanout();
         this.redis = redis;
     }

@@ -5,10 +5,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.eventgate.delivery.Fanout;
-import io.eventgate.delivery.FanoutConfig;
 import io.eventgate.delivery.LocalDelivery;
 import io.eventgate.delivery.LocalFanout;
 import io.quarkus.runtime.Startup;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * Picks the fan-out configured by {@code eventgate.fanout}.
@@ -20,7 +20,7 @@ public class FanoutProducer {
     @Produces
     @Singleton
     @Startup
-    Fanout fanout(FanoutConfig config, LocalDelivery local, Instance<RedisFanout> redis) {
+    Fanout fanout(EventgateConfig config, LocalDelivery local, Instance<RedisFanout> redis) {
         return switch (config.fanout()) {
             case LOCAL -> new LocalFanout(local);
             case REDIS -> redis.get().start();

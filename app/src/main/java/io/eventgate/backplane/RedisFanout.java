@@ -21,8 +21,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.eventgate.delivery.Delivery;
 import io.eventgate.delivery.DeliveryRefusedException;
 import io.eventgate.delivery.Fanout;
-import io.eventgate.delivery.FanoutConfig;
-import io.eventgate.delivery.FanoutConfig.BackplaneConfig;
 import io.eventgate.delivery.LocalDelivery;
 import io.eventgate.delivery.NodeIdentity;
 import io.eventgate.event.AcceptedEvent;
@@ -34,6 +32,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * The fan-out of a cluster, through Redis pub/sub (as the Socket.IO Redis adapter and Centrifugo's
@@ -74,7 +73,7 @@ public class RedisFanout implements Fanout {
     private long generation;
     private Duration backoff = FIRST_BACKOFF;
 
-    public RedisFanout(Instance<Redis> redisClient, LocalDelivery local, NodeIdentity node, FanoutConfig config,
+    public RedisFanout(Instance<Redis> redisClient, LocalDelivery local, NodeIdentity node, EventgateConfig config,
             Vertx vertx, ObjectMapper mapper) {
         this.redisClient = redisClient;
         this.local = local;

@@ -17,10 +17,10 @@ import io.eventgate.socket.FrameWriter;
 import io.eventgate.socket.Member;
 import io.eventgate.socket.RoomRegistry;
 import io.eventgate.socket.ServerFrame;
-import io.eventgate.socket.SocketConfig;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * Delivers to the sockets of this node. The frame is written once per event ({@link #prepare});
@@ -42,9 +42,9 @@ public class LocalDelivery {
     private final CloseReason slowConsumer;
 
     public LocalDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
-            NodeIdentity node, EventgateMetrics metrics, SocketConfig config) {
+            NodeIdentity node, EventgateMetrics metrics, EventgateConfig config) {
         this.metrics = metrics;
-        this.maxPendingBytes = config.maxPendingBytes().asLongValue();
+        this.maxPendingBytes = config.socket().maxPendingBytes().asLongValue();
         this.slowConsumer = new CloseReason(1008, "slow consumer: more than " + maxPendingBytes
                 + " bytes not taken (eventgate.socket.max-pending-bytes)");
         this.registry = registry;

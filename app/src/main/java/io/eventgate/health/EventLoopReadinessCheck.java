@@ -13,6 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * DOWN when an event loop has not run a task for {@code eventgate.health.loop-stall}: each loop
@@ -30,8 +31,8 @@ public class EventLoopReadinessCheck implements HealthCheck {
     private final long stallNanos;
     private final List<Heartbeat> heartbeats = new ArrayList<>();
 
-    EventLoopReadinessCheck(Vertx vertx, HealthConfig config) {
-        this.stallNanos = config.loopStall().toNanos();
+    EventLoopReadinessCheck(Vertx vertx, EventgateConfig config) {
+        this.stallNanos = config.health().loopStall().toNanos();
         long period = Math.max(TimeUnit.MILLISECONDS.toNanos(100), stallNanos / 5);
         for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
             Heartbeat heartbeat = new Heartbeat();

@@ -2,13 +2,11 @@ package io.eventgate.health;
 
 import java.time.Duration;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * When this node says it is not ready.
  */
-@ConfigMapping(prefix = "eventgate.health")
 public interface HealthConfig {
 
     /**

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * Checks the bearer key of a publish. Keys are kept only as SHA-256 digests and compared in
@@ -26,7 +27,7 @@ public class ApiKeys {
 
     private final List<byte[]> digests;
 
-    public ApiKeys(PublishConfig config) {
+    public ApiKeys(EventgateConfig config) {
         this.digests = config.apiKeys().orElse(List.of()).stream()
                 .map(String::trim).filter(key -> !key.isEmpty()).map(ApiKeys::sha256).toList();
     }

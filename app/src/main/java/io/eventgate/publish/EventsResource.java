@@ -21,6 +21,7 @@ import io.eventgate.delivery.EventPublisher;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.eventgate.http.Problem;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * {@code POST /events}: publish an event to a room, or to every socket.
@@ -35,10 +36,10 @@ public class EventsResource {
     private final EventPublisher publisher;
     private final long maxBodySize;
 
-    public EventsResource(PublishRequestParser parser, EventPublisher publisher, PublishConfig config) {
+    public EventsResource(PublishRequestParser parser, EventPublisher publisher, EventgateConfig config) {
         this.parser = parser;
         this.publisher = publisher;
-        this.maxBodySize = config.maxBodySize().asLongValue();
+        this.maxBodySize = config.publish().maxBodySize().asLongValue();
     }
 
     @POST

@@ -16,6 +16,7 @@ import io.eventgate.shutdown.Draining;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * Refuses a publish on its headers alone, before its body is read: while the node shuts down
@@ -36,13 +37,13 @@ public class PublishGuard {
     private final long maxBodySize;
 
     public PublishGuard(ApiKeys apiKeys, PublishRateLimits rateLimits, ProblemWriter problems, EventgateMetrics metrics,
-            Draining draining, PublishConfig config) {
+            Draining draining, EventgateConfig config) {
         this.apiKeys = apiKeys;
         this.rateLimits = rateLimits;
         this.problems = problems;
         this.metrics = metrics;
         this.draining = draining;
-        this.maxBodySize = config.maxBodySize().asLongValue();
+        this.maxBodySize = config.publish().maxBodySize().asLongValue();
     }
 
     void install(@Observes Router router) {

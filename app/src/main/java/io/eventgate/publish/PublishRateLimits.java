@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * {@code eventgate.publish.rate-limit}: a token bucket per publisher (API key), refilled at the
@@ -21,8 +22,8 @@ public class PublishRateLimits {
     private final Optional<Integer> perSecond;
     private final ConcurrentMap<Integer, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public PublishRateLimits(PublishConfig config) {
-        this.perSecond = config.rateLimit();
+    public PublishRateLimits(EventgateConfig config) {
+        this.perSecond = config.publish().rateLimit();
     }
 
     /** Takes one publish from {@code publisher}'s bucket; when it is empty, how long until it is not. */

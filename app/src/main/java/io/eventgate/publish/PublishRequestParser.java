@@ -71,12 +71,12 @@ public class PublishRequestParser {
                         "Unknown field '" + name + "'; the allowed fields are event, room and data");
             }
         }
-        String event = requiredString(root, EVENT)
+        String event = optionalString(root, EVENT)
                 .orElseThrow(() -> ProblemException.badRequest("invalid-event", "Field 'event' is required"));
         NameRules.eventNameProblem(event).ifPresent(problem -> {
             throw ProblemException.badRequest("invalid-event", "Field 'event' " + problem);
         });
-        Optional<String> room = requiredString(root, ROOM);
+        Optional<String> room = optionalString(root, ROOM);
         room.flatMap(NameRules::roomNameProblem).ifPresent(problem -> {
             throw ProblemException.badRequest("invalid-room", "Field 'room' " + problem);
         });
@@ -108,7 +108,7 @@ public class PublishRequestParser {
     }
 
     /** The field's string value; empty when absent or JSON null; a 400 when of another type. */
-    private static Optional<String> requiredString(JsonNode root, String field) {
+    private static Optional<String> optionalString(JsonNode root, String field) {
         JsonNode value = root.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();

@@ -21,6 +21,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * {@code /ws}: sockets join and leave rooms and receive events (API.md section 2).
@@ -36,11 +37,11 @@ public class EventSocket {
     private final FrameWriter writer;
     private final long maxFrameSize;
 
-    EventSocket(RoomRegistry registry, ClientFrameParser parser, FrameWriter writer, SocketConfig config) {
+    EventSocket(RoomRegistry registry, ClientFrameParser parser, FrameWriter writer, EventgateConfig config) {
         this.registry = registry;
         this.parser = parser;
         this.writer = writer;
-        this.maxFrameSize = config.maxFrameSize().asLongValue();
+        this.maxFrameSize = config.socket().maxFrameSize().asLongValue();
     }
 
     /**
@@ -116,7 +117,7 @@ public class EventSocket {
 
     private Optional<ServerFrame> joinProblem(WebSocketConnection connection, String room) {
         return switch (registry.join(connection, room)) {
-            case JOINED, ALREADY_MEMBER -> Optional.empty();
+            case JOINED, ALREADY_MEMBER, CLOSED -> Optional.empty();
             case LIMIT_REACHED -> Optional.of(new ServerFrame.Error("Cannot join '" + room
                     + "': the limit of rooms per connection is reached (eventgate.socket.max-rooms-per-connection)"));
         };

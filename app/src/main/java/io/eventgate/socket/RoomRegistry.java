@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * The open connections of this node and the rooms they are in.
@@ -25,6 +26,8 @@ public class RoomRegistry {
     public enum JoinOutcome {
         JOINED,
         ALREADY_MEMBER,
+        /** The connection closed while its join was on its way: nothing to answer. */
+        CLOSED,
         LIMIT_REACHED
     }
 
@@ -33,8 +36,8 @@ public class RoomRegistry {
     private final ConcurrentMap<String, Set<String>> roomsOf = new ConcurrentHashMap<>();
     private final int maxRoomsPerConnection;
 
-    RoomRegistry(SocketConfig config) {
-        this.maxRoomsPerConnection = config.maxRoomsPerConnection();
+    RoomRegistry(EventgateConfig config) {
+        this.maxRoomsPerConnection = config.socket().maxRoomsPerConnection();
     }
 
     /** Makes the connection, living on the event loop of {@code loop}, a target of broadcasts. */
@@ -55,8 +58,7 @@ public class RoomRegistry {
         Set<String> rooms = roomsOf.get(connection.id());
         Member member = connections.get(connection.id());
         if (rooms == null || member == null) {
-            // Closed while the join was on its way.
-            return JoinOutcome.ALREADY_MEMBER;
+            return JoinOutcome.CLOSED;
         }
         if (rooms.contains(room)) {
             return JoinOutcome.ALREADY_MEMBER;

@@ -13,6 +13,7 @@ import io.eventgate.shutdown.Draining;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.eventgate.config.EventgateConfig;
 
 /**
  * Decides on a WebSocket handshake before the upgrade, with a problem document when it refuses
@@ -33,8 +34,9 @@ public class SocketAdmission {
     private final FrameGuard.Settings guardSettings;
 
     SocketAdmission(RoomRegistry registry, ProblemWriter problems, EventgateMetrics metrics, Draining draining,
-            FrameWriter writer, SocketConfig config,
+            FrameWriter writer, EventgateConfig root,
             @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size") int maxMessageSize) {
+        SocketConfig config = root.socket();
         this.registry = registry;
         this.problems = problems;
         this.metrics = metrics;

@@ -1,14 +1,12 @@
 package io.eventgate.socket;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * Limits that keep one client from exhausting the server, or hurting the other clients, through
  * its socket.
  */
-@ConfigMapping(prefix = "eventgate.socket")
 public interface SocketConfig {
 
     /**

@@ -34,9 +34,9 @@ public class JBossLogStrategy implements EventLogStrategy {
     private static final int CACHED_CATEGORIES = 1024;
 
     /**
-     * Loggers by category, because looking one up walks the category tree and allocates (5% of the
-     * service's CPU in a delivery profile). A logger reads its level from the tree on every call,
-     * so a level changed later still applies.
+     * Loggers by category, because looking one up walks the category tree and allocates, once per
+     * record on a hot path. A logger reads its level from the tree on every call, so a level changed
+     * later still applies.
      */
     private final ConcurrentMap<String, Logger> categories = new ConcurrentHashMap<>();
 

@@ -1,0 +1,47 @@
+package io.eventgate.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.eventgate.backplane.BackplaneConfig;
+import io.eventgate.delivery.FanoutMode;
+import io.eventgate.health.HealthConfig;
+import io.eventgate.publish.PublishConfig;
+import io.eventgate.socket.SocketConfig;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * All of eventgate's own settings, under {@code eventgate.}: one root, a group per feature, each
+ * group in the package of the feature it configures ({@code eventgate.socket.*} in {@code socket},
+ * and so on).
+ */
+@ConfigMapping(prefix = "eventgate")
+public interface EventgateConfig {
+
+    /**
+     * {@code local}: an event reaches the sockets of the node that accepted it. {@code redis}: it
+     * reaches the sockets of every replica, through Redis pub/sub on the default Redis client
+     * ({@code quarkus.redis.hosts}).
+     */
+    @WithDefault("local")
+    FanoutMode fanout();
+
+    /**
+     * API keys accepted in {@code Authorization: Bearer <key>} on {@code POST /events}. When none is
+     * set, anyone who can reach the port can publish (the service warns once at start).
+     */
+    Optional<List<String>> apiKeys();
+
+    /** Publishing: {@code eventgate.publish.*}. */
+    PublishConfig publish();
+
+    /** The sockets: {@code eventgate.socket.*}. */
+    SocketConfig socket();
+
+    /** The Redis backplane, when {@code eventgate.fanout=redis}: {@code eventgate.backplane.*}. */
+    BackplaneConfig backplane();
+
+    /** Readiness: {@code eventgate.health.*}. */
+    HealthConfig health();
+}
