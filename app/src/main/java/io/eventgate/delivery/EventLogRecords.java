@@ -9,7 +9,7 @@ import io.eventgate.event.AcceptedEvent;
 import io.eventgate.logger.EventLogRecord;
 
 /**
- * The log records of API.md section 3: one per accepted event, one per socket it was sent to.
+ * The log records of docs/protocol.md section 3: one per accepted event, one per socket it was sent to.
  */
 final class EventLogRecords {
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The rules for event and room names (API.md): lengths count Unicode code points.
+ * The rules for event and room names (docs/protocol.md): lengths count Unicode code points.
  */
 public final class NameRules {
 

@@ -48,7 +48,7 @@ public class ProblemMapper {
 
     /**
      * The body could not be read: almost always a client that went away during its upload. Its
-     * fault, not the server's (API.md section 1), so it is not counted as a 500.
+     * fault, not the server's (docs/protocol.md section 1), so it is not counted as a 500.
      */
     @ServerExceptionMapper
     public RestResponse<Problem> unreadable(IOException e, UriInfo uri) {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes UTF-8 as RFC 3629 defines it, refusing what lenient decoders replace or accept: overlong
- * forms, encoded surrogates, code points past U+10FFFF, truncated sequences (API.md section 1).
+ * forms, encoded surrogates, code points past U+10FFFF, truncated sequences (docs/protocol.md section 1).
  * The JDK's decoder does the checking; this class only reports where it failed.
  */
 public final class StrictUtf8 {

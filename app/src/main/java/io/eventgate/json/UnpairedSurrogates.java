@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Finds a lone UTF-16 surrogate in a JSON tree. Valid UTF-8 cannot carry one, but a JSON escape
  * of one (backslash, {@code u}, {@code D800}) can, and Jackson accepts it; such a string cannot be written back as
- * UTF-8 without loss, so it is refused (API.md section 1).
+ * UTF-8 without loss, so it is refused (docs/protocol.md section 1).
  */
 public final class UnpairedSurrogates {
 

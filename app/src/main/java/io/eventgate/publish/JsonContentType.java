@@ -7,7 +7,7 @@ import org.jboss.resteasy.reactive.RestResponse.Status;
 import io.eventgate.http.ProblemException;
 
 /**
- * Checks a {@code Content-Type} that must be {@code application/json}, in UTF-8 (API.md section 1:
+ * Checks a {@code Content-Type} that must be {@code application/json}, in UTF-8 (docs/protocol.md section 1:
  * a {@code charset} parameter may say so; any other charset is refused). The header is parsed by
  * JAX-RS ({@link MediaType#valueOf}).
  */

@@ -19,7 +19,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Stops this node in the order that keeps the promise of a 202 (API.md section 1): first new
+ * Stops this node in the order that keeps the promise of a 202 (docs/protocol.md section 1): first new
  * publishes and handshakes are refused (503, {@code Connection: close}); then the publishes already
  * admitted are finished, delivered to every open socket they target; then the sockets are closed
  * with 1001 so their clients reconnect to another replica; the event loggers flush after that

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Logs what clients do wrong at INFO, at most one line per kind every {@value #INTERVAL_SECONDS}
- * seconds with a count of what was left out, so that no client can flood the log (API.md section 2:
+ * seconds with a count of what was left out, so that no client can flood the log (docs/protocol.md section 2:
  * a client's mistakes are never an ERROR with a stack trace).
  */
 public final class ClientFaults {

@@ -2,7 +2,7 @@ package io.eventgate.socket;
 
 
 /**
- * Every frame a client may send (API.md section 2).
+ * Every frame a client may send (docs/protocol.md section 2).
  */
 public sealed interface ClientFrame {
 

@@ -24,7 +24,7 @@ import io.vertx.core.buffer.Buffer;
 import io.eventgate.config.EventgateConfig;
 
 /**
- * {@code /ws}: sockets join and leave rooms and receive events (API.md section 2).
+ * {@code /ws}: sockets join and leave rooms and receive events (docs/protocol.md section 2).
  * <p>
  * Every callback returns a {@link Uni}, so it runs on the connection's event loop: frames to one
  * connection are written in the order its callbacks and deliveries produce them.
@@ -77,7 +77,7 @@ public class EventSocket {
 
     /**
      * A connection reset or another I/O failure is the client's or the network's doing, not the
-     * server's: logged at INFO, rate-limited (API.md section 2), never as an ERROR.
+     * server's: logged at INFO, rate-limited (docs/protocol.md section 2), never as an ERROR.
      */
     @OnError
     public Uni<Void> onError(IOException failure, WebSocketConnection connection) {

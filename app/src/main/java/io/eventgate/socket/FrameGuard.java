@@ -20,7 +20,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Guards one socket's inbound frames, in its Netty pipeline between the WebSocket decoder and
- * Vert.x (API.md sections 2 and 5): protocol violations close with 1002, text that is not UTF-8
+ * Vert.x (docs/protocol.md sections 2 and 5): protocol violations close with 1002, text that is not UTF-8
  * with 1007, a message over the hard cap with 1009, all without a stack trace in the log; and
  * past {@code eventgate.socket.max-inbound-rate} messages and pings per second, a message gets an
  * {@code error} frame and is not processed, and at {@value #FAR_OVER} times the rate the socket is

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Every frame the server sends (API.md section 2), written as JSON with its {@code type} first.
+ * Every frame the server sends (docs/protocol.md section 2), written as JSON with its {@code type} first.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({

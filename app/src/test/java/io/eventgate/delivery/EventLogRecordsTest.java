@@ -16,7 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * API.md section 3, through the default (JBoss Logging) strategy of the event-logger extension.
+ * docs/protocol.md section 3, through the default (JBoss Logging) strategy of the event-logger extension.
  */
 @QuarkusTest
 class EventLogRecordsTest {

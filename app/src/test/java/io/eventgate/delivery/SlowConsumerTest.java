@@ -19,7 +19,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * API.md section 5: a socket whose client stops reading is closed with 1008 once it holds more than
+ * docs/protocol.md section 5: a socket whose client stops reading is closed with 1008 once it holds more than
  * {@code eventgate.socket.max-pending-bytes}, and the others keep receiving, before and after.
  * ({@code SlowConsumerIT} runs the same drill at scale on the packaged service.)
  */

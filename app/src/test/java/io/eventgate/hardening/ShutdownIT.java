@@ -30,7 +30,7 @@ import io.eventgate.support.TestSocket;
 import io.eventgate.testing.ServiceProcess;
 
 /**
- * API.md section 1, "a 202 is a promise", tried as a platform scaling down does: SIGTERM while 4
+ * docs/protocol.md section 1, "a 202 is a promise", tried as a platform scaling down does: SIGTERM while 4
  * keep-alive publishers publish to 200 open sockets. Every 202 reaches every socket it targets and is
  * logged; after the first 503 no publish gets 202; 503s say {@code Connection: close}; no request
  * sees a reset (a refused connection, once the node has gone, is not one).

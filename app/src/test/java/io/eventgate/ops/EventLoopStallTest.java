@@ -19,7 +19,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 
-/** API.md section 5: a node with a wedged event loop is not ready, and is again once it runs. */
+/** docs/protocol.md section 5: a node with a wedged event loop is not ready, and is again once it runs. */
 @QuarkusTest
 class EventLoopStallTest {
 

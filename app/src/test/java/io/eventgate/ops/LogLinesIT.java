@@ -22,7 +22,7 @@ import io.eventgate.support.TestSocket;
 import io.eventgate.testing.ServiceProcess;
 
 /**
- * The log lines of shared/API.md section 3, as the packaged service prints them by default, and
+ * The log lines of docs/protocol.md section 3, as the packaged service prints them by default, and
  * the same records as JSON objects, as the images print them.
  */
 class LogLinesIT {

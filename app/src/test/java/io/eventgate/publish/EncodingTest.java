@@ -24,7 +24,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * API.md section 1 on encoding: the body is UTF-8 and nothing else, never repaired; rooms hold no
+ * docs/protocol.md section 1 on encoding: the body is UTF-8 and nothing else, never repaired; rooms hold no
  * control or format characters, in {@code POST /events}, {@code join} and {@code ?rooms=} alike.
  * Bodies are sent as the exact bytes written here.
  */

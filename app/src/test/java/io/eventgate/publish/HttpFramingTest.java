@@ -18,7 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Requests that cannot be framed (API.md section 1): refused with 400 and a closed connection, and
+ * Requests that cannot be framed (docs/protocol.md section 1): refused with 400 and a closed connection, and
  * never delivered. (Their answer has no problem document: Vert.x gives it before any application
  * code runs; see README "Slow, broken and hostile clients".)
  */

@@ -21,7 +21,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * API.md section 2, as a raw client sees it: every closing code, the error frames that keep a
+ * docs/protocol.md section 2, as a raw client sees it: every closing code, the error frames that keep a
  * socket open, and no ERROR in the log for any of it.
  */
 @QuarkusTest

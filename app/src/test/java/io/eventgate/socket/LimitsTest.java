@@ -20,7 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
-/** API.md section 5: the connection limit and the publish rate limit, each with its metric. */
+/** docs/protocol.md section 5: the connection limit and the publish rate limit, each with its metric. */
 @QuarkusTest
 @TestProfile(LimitsProfile.class)
 class LimitsTest {
