@@ -4,11 +4,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.Fanout;
 import io.eventgate.delivery.LocalDelivery;
 import io.eventgate.delivery.LocalFanout;
 import io.quarkus.runtime.Startup;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * Picks the fan-out configured by {@code eventgate.fanout}.

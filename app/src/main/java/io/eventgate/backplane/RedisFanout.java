@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.Delivery;
 import io.eventgate.delivery.DeliveryRefusedException;
 import io.eventgate.delivery.Fanout;
@@ -32,7 +33,6 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * The fan-out of a cluster, through Redis pub/sub (as the Socket.IO Redis adapter and Centrifugo's

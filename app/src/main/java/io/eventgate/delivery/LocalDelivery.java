@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.event.AcceptedEvent;
 import io.eventgate.event.Timestamps;
 import io.eventgate.logger.EventLogger;
@@ -20,7 +21,6 @@ import io.eventgate.socket.ServerFrame;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * Delivers to the sockets of this node. The frame is written once per event ({@link #prepare});

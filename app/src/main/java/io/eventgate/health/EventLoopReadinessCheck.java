@@ -10,10 +10,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.eventgate.config.EventgateConfig;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * DOWN when an event loop has not run a task for {@code eventgate.health.loop-stall}: each loop

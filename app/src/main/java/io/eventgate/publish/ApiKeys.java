@@ -11,8 +11,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
 import io.eventgate.config.EventgateConfig;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Checks the bearer key of a publish. Keys are kept only as SHA-256 digests and compared in

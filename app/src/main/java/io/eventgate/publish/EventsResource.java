@@ -17,11 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.EventPublisher;
+import io.eventgate.http.Problem;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
-import io.eventgate.http.Problem;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * {@code POST /events}: publish an event to a room, or to every socket.

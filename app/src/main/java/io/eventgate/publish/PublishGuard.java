@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.http.ProblemException;
 import io.eventgate.http.ProblemWriter;
 import io.eventgate.metrics.EventgateMetrics;
@@ -16,7 +17,6 @@ import io.eventgate.shutdown.Draining;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * Refuses a publish on its headers alone, before its body is read: while the node shuts down

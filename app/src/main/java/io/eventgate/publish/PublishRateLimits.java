@@ -7,10 +7,10 @@ import java.util.concurrent.ConcurrentMap;
 
 import jakarta.inject.Singleton;
 
+import io.eventgate.config.EventgateConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * {@code eventgate.publish.rate-limit}: a token bucket per publisher (API key), refilled at the

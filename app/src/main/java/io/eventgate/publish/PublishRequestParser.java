@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.eventgate.event.NameRules;
 import io.eventgate.event.PublishRequest;
+import io.eventgate.http.ProblemException;
 import io.eventgate.json.StrictUtf8;
 import io.eventgate.json.UnpairedSurrogates;
-import io.eventgate.http.ProblemException;
 
 /**
  * Turns a {@code POST /events} body into a {@link PublishRequest}, strictly: no type coercion, no

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.event.NameRules;
 import io.eventgate.json.StrictUtf8;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -21,7 +22,6 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * {@code /ws}: sockets join and leave rooms and receive events (docs/protocol.md section 2).

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentMap;
 
 import jakarta.inject.Singleton;
 
+import io.eventgate.config.EventgateConfig;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * The open connections of this node and the rooms they are in.

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.http.ProblemException;
 import io.eventgate.http.ProblemWriter;
 import io.eventgate.metrics.EventgateMetrics;
@@ -13,7 +14,6 @@ import io.eventgate.shutdown.Draining;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.eventgate.config.EventgateConfig;
 
 /**
  * Decides on a WebSocket handshake before the upgrade, with a problem document when it refuses
