@@ -41,7 +41,7 @@ public class ApiKeys {
     }
 
     /** Whether publishing needs a key at all. */
-    public boolean required() {
+    private boolean required() {
         return !digests.isEmpty();
     }
 
