@@ -1,5 +1,6 @@
 package io.eventgate.publish;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,17 +10,22 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.EventPublisher;
 import io.eventgate.http.Problem;
+import io.eventgate.security.ApiKeyAuthenticationMechanism;
+import io.eventgate.security.Roles;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
@@ -27,9 +33,15 @@ import io.smallrye.mutiny.Uni;
  * {@code POST /events}: publish an event to a room, or to every socket.
  * <p>
  * Runs on the event loop: parsing, validating and handing the event to delivery never block.
- * Authorisation and the size limit are checked before the body is read, by {@link PublishGuard}.
+ * The API key is checked by Quarkus Security ({@code ApiKeyAuthenticationMechanism}) before the
+ * body is read, the rate and the size limit by {@link PublishGuard}.
  */
 @Path("/events")
+@RolesAllowed(Roles.PUBLISHER)
+@SecurityScheme(securitySchemeName = ApiKeyAuthenticationMechanism.SCHEME, type = SecuritySchemeType.HTTP,
+        scheme = "bearer", description = "One of eventgate.api-keys, as Authorization: Bearer <key>; not required "
+                + "while no key is configured")
+@SecurityRequirement(name = ApiKeyAuthenticationMechanism.SCHEME)
 public class EventsResource {
 
     private final PublishRequestParser parser;

@@ -2,7 +2,6 @@ package io.eventgate.publish;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -14,31 +13,38 @@ import io.eventgate.http.ProblemException;
 import io.eventgate.http.ProblemWriter;
 import io.eventgate.metrics.EventgateMetrics;
 import io.eventgate.shutdown.Draining;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a publish on its headers alone, before its body is read: while the node shuts down
- * (503), a missing or wrong API key (401), a publisher over its rate (429), or a declared length
- * over the limit (413). A publish it lets through is counted by {@link Draining} until answered.
+ * Refuses what it can of a request to the publishing endpoints ({@code POST /events},
+ * {@code POST /tokens}) before its body is read: while the node shuts down (503, ahead of
+ * everything), then, after Quarkus Security has found the publisher, a publisher over its rate
+ * (429), or a declared length over {@code eventgate.publish.max-body-size} (413; a chunked body is
+ * measured once read, by the resource). A request it lets in is counted by {@link Draining} until answered.
  */
 @Singleton
 public class PublishGuard {
 
-    /** Before Quarkus's own body size check, which answers without a problem document. */
-    private static final int ORDER = Integer.MIN_VALUE + 1000;
+    /** Ahead of everything, authentication included: a stopping node does no work for a request. */
+    private static final int ADMISSION_ORDER = Integer.MIN_VALUE + 1000;
 
-    private final ApiKeys apiKeys;
+    /** After authentication and authorisation, which run at the orders of {@code SecurityHandlerPriorities}. */
+    private static final int LIMITS_ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
+
+    private static final String[] PATHS = { "/events", "/tokens" };
+
     private final PublishRateLimits rateLimits;
     private final ProblemWriter problems;
     private final EventgateMetrics metrics;
     private final Draining draining;
     private final long maxBodySize;
 
-    public PublishGuard(ApiKeys apiKeys, PublishRateLimits rateLimits, ProblemWriter problems, EventgateMetrics metrics,
+    public PublishGuard(PublishRateLimits rateLimits, ProblemWriter problems, EventgateMetrics metrics,
             Draining draining, EventgateConfig config) {
-        this.apiKeys = apiKeys;
         this.rateLimits = rateLimits;
         this.problems = problems;
         this.metrics = metrics;
@@ -47,15 +53,13 @@ public class PublishGuard {
     }
 
     void install(@Observes Router router) {
-        router.post("/events").order(ORDER).handler(this::check);
+        for (String path : PATHS) {
+            router.post(path).order(ADMISSION_ORDER).handler(this::admit);
+            router.post(path).order(LIMITS_ORDER).handler(this::limit);
+        }
     }
 
-    static ProblemException tooLarge(long limit) {
-        return new ProblemException(Status.PAYLOAD_TOO_LARGE, "too-large",
-                "The request body is larger than the limit of " + limit + " bytes (eventgate.publish.max-body-size)");
-    }
-
-    private void check(RoutingContext context) {
+    private void admit(RoutingContext context) {
         if (!draining.admit()) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
             refuse(context, new ProblemException(Status.SERVICE_UNAVAILABLE, "shutting-down",
@@ -64,14 +68,13 @@ public class PublishGuard {
         }
         // However it ends, answered or aborted, refused here or accepted.
         context.addEndHandler(ended -> draining.finished());
-        OptionalInt publisher = apiKeys.publisher(context.request().getHeader(HttpHeaders.AUTHORIZATION));
-        if (publisher.isEmpty()) {
-            context.response().putHeader("WWW-Authenticate", "Bearer");
-            refuse(context, new ProblemException(Status.UNAUTHORIZED, "unauthorized",
-                    "A valid API key is required: send Authorization: Bearer <key>"));
-            return;
-        }
-        Optional<Duration> wait = rateLimits.refusal(publisher.getAsInt());
+        context.next();
+    }
+
+    private void limit(RoutingContext context) {
+        String publisher = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity().getPrincipal().getName()
+                : "";
+        Optional<Duration> wait = rateLimits.refusal(publisher);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -89,9 +92,9 @@ public class PublishGuard {
         context.next();
     }
 
-    private void refuse(RoutingContext context, ProblemException problem) {
-        metrics.rejected(problem.status().getStatusCode(), problem.reason());
-        problems.write(context, problem);
+    static ProblemException tooLarge(long limit) {
+        return new ProblemException(Status.PAYLOAD_TOO_LARGE, "too-large",
+                "The request body is larger than the limit of " + limit + " bytes (eventgate.publish.max-body-size)");
     }
 
     private static long declaredLength(RoutingContext context) {
@@ -101,5 +104,10 @@ public class PublishGuard {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    private void refuse(RoutingContext context, ProblemException problem) {
+        metrics.rejected(problem.status().getStatusCode(), problem.reason());
+        problems.write(context, problem);
     }
 }

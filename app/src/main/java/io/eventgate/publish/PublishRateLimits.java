@@ -13,21 +13,21 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * {@code eventgate.publish.rate-limit}: a token bucket per publisher (API key), refilled at the
+ * {@code eventgate.publish.rate-limit}: a token bucket per publisher (the principal of its API key), refilled at the
  * limit per second and holding one second's worth, so a publisher may burst up to the limit.
  */
 @Singleton
 public class PublishRateLimits {
 
     private final Optional<Integer> perSecond;
-    private final ConcurrentMap<Integer, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public PublishRateLimits(EventgateConfig config) {
         this.perSecond = config.publish().rateLimit();
     }
 
     /** Takes one publish from {@code publisher}'s bucket; when it is empty, how long until it is not. */
-    public Optional<Duration> refusal(int publisher) {
+    public Optional<Duration> refusal(String publisher) {
         if (perSecond.isEmpty()) {
             return Optional.empty();
         }

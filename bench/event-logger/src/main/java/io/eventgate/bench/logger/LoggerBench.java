@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.eventgate.logger.EventLogRecord;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
 import io.eventgate.logger.runtime.pipeline.QueuedStore;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.eventgate.logger.runtime.pipeline.StoreStats;
 import io.eventgate.testing.MongoEndpoint;
 import io.eventgate.testing.RedisProcess;
@@ -56,7 +56,7 @@ public class LoggerBench implements QuarkusApplication {
     EventLogger redis;
 
     @Inject
-    EventLogPipelines pipelines;
+    QueuedStores queues;
 
     /** Starts a redis-server and a MongoDB wire-protocol server, then the application against them. */
     public static void main(String[] args) {
@@ -87,7 +87,7 @@ public class LoggerBench implements QuarkusApplication {
     }
 
     private String measure(Scenario scenario, List<EventLogRecord> batch) throws InterruptedException {
-        StoreStats stats = scenario.stats(pipelines);
+        StoreStats stats = scenario.stats(queues);
         long before = stats == null ? 0 : stats.written() + stats.failedOver() + stats.dropped();
         long start = System.nanoTime();
         for (EventLogRecord record : batch) {
@@ -144,11 +144,11 @@ public class LoggerBench implements QuarkusApplication {
     /** A logger under test and, when it is queued, the strategy whose counts say it is done. */
     private record Scenario(String name, EventLogger logger, String queuedStrategy) {
 
-        StoreStats stats(EventLogPipelines pipelines) {
+        StoreStats stats(QueuedStores queues) {
             if (queuedStrategy == null) {
                 return null;
             }
-            return pipelines.stores().stream()
+            return queues.stores().stream()
                     .filter(store -> store.strategyName().equals(queuedStrategy))
                     .map(QueuedStore::stats).findFirst().orElseThrow();
         }

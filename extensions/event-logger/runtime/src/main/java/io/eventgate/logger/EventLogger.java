@@ -1,7 +1,7 @@
 package io.eventgate.logger;
 
 /**
- * Stores what happened. Every logger and every storage strategy offers this one method.
+ * Stores what happened. Applications inject it; stores implement {@link EventLogStore}.
  * <p>
  * Inject the default logger with {@code @Inject EventLogger log;} or a named one with
  * {@code @Inject @EventLoggerName("audit") EventLogger audit;}. Configuration decides where

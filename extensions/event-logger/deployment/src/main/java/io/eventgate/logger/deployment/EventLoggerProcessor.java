@@ -24,16 +24,16 @@ import io.eventgate.logger.runtime.jboss.JBossLogStrategy;
 import io.eventgate.logger.runtime.metrics.EventLoggerMetrics;
 import io.eventgate.logger.runtime.mongo.MongoLogStrategy;
 import io.eventgate.logger.runtime.none.NoneLogStrategy;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.eventgate.logger.runtime.redis.RedisStreamLogStrategy;
-import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
-import io.quarkus.deployment.Capabilities;
-import io.quarkus.deployment.Capability;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.processor.InjectionPointInfo;
+import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -56,7 +56,7 @@ class EventLoggerProcessor {
     @BuildStep
     AdditionalBeanBuildItem beans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(EventLoggerName.class, EventLogStrategies.class, EventLogPipelines.class,
+                .addBeanClasses(EventLoggerName.class, EventLogStrategies.class, QueuedStores.class,
                         JBossLogStrategy.class, ConsoleLogStrategy.class, NoneLogStrategy.class)
                 .setUnremovable()
                 .build();
@@ -123,7 +123,7 @@ class EventLoggerProcessor {
                     .startup()
                     .unremovable()
                     .addInjectionPoint(ClassType.create(EventLogStrategies.class))
-                    .addInjectionPoint(ClassType.create(EventLogPipelines.class))
+                    .addInjectionPoint(ClassType.create(QueuedStores.class))
                     .createWith(recorder.eventLogger(logger.name()));
             if (EventLoggerConfig.DEFAULT_LOGGER_NAME.equals(logger.name())) {
                 bean.addQualifier(Default.class);

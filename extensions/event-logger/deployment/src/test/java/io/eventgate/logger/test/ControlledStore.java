@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.inject.Singleton;
 
 import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.EventLogStrategy;
+import io.eventgate.logger.runtime.LoggerConfig;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
@@ -19,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 @Identifier("controlled")
-public class ControlledStore implements EventLogStrategy {
+public class ControlledStore implements EventLogStrategy, EventLogStore.Batched {
 
     private final List<EventLogRecord> stored = new CopyOnWriteArrayList<>();
     private final Set<String> writerThreads = ConcurrentHashMap.newKeySet();
@@ -27,8 +29,8 @@ public class ControlledStore implements EventLogStrategy {
     private final AtomicBoolean hanging = new AtomicBoolean();
 
     @Override
-    public void log(EventLogRecord record) {
-        write(List.of(record)).await().indefinitely();
+    public EventLogStore open(LoggerConfig logger) {
+        return this;
     }
 
     @Override
@@ -42,11 +44,6 @@ public class ControlledStore implements EventLogStrategy {
         }
         stored.addAll(batch);
         return Uni.createFrom().voidItem();
-    }
-
-    @Override
-    public boolean queued() {
-        return true;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.eventgate.logger.runtime.pipeline.StoreStats;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
@@ -27,7 +27,7 @@ class EventLoopTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, ControlledStore.class, MemoryStrategy.class, Pipelines.class))
+            .withApplicationRoot(jar -> jar.addClasses(Records.class, ControlledStore.class, MemoryStrategy.class, Queues.class))
             .overrideConfigKey("quarkus.event-logger.\"slow\".strategies", "controlled")
             .overrideConfigKey("quarkus.event-logger.\"slow\".failover", "memory")
             .overrideConfigKey("quarkus.event-logger.\"slow\".queue.capacity", "100")
@@ -47,7 +47,7 @@ class EventLoopTest {
     Vertx vertx;
 
     @Inject
-    EventLogPipelines pipelines;
+    QueuedStores queues;
 
     @Inject
     @Identifier("memory")
@@ -68,7 +68,7 @@ class EventLoopTest {
         String caller = done.get(30, TimeUnit.SECONDS);
         assertThat(Context.isOnEventLoopThread()).isFalse();
         assertThat(caller).startsWith("vert.x-eventloop");
-        StoreStats stats = Pipelines.store(pipelines, "slow", "controlled").stats();
+        StoreStats stats = Queues.of(queues, "slow", "controlled").stats();
         assertThat(stats.accepted()).isEqualTo(10_000);
         assertThat(stats.dropped()).as("overflow went to the failover, on the event loop, without loss").isZero();
         assertThat(failover.of("slow")).hasSize(10_000 - 100 - 1);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.eventgate.logger.runtime.pipeline.StoreStats;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
@@ -25,7 +25,7 @@ class FailoverTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, Pipelines.class, MemoryStrategy.class,
+            .withApplicationRoot(jar -> jar.addClasses(Records.class, Queues.class, MemoryStrategy.class,
                     ControlledStore.class))
             .overrideConfigKey("quarkus.event-logger.\"audit\".strategies", "controlled")
             .overrideConfigKey("quarkus.event-logger.\"audit\".failover", "memory")
@@ -38,7 +38,7 @@ class FailoverTest {
     EventLogger audit;
 
     @Inject
-    EventLogPipelines pipelines;
+    QueuedStores queues;
 
     @Inject
     @Identifier("controlled")
@@ -54,7 +54,7 @@ class FailoverTest {
         for (int i = 0; i < 30; i++) {
             audit.log(Records.numbered("down", i));
         }
-        StoreStats stats = Pipelines.store(pipelines, "audit", "controlled").stats();
+        StoreStats stats = Queues.of(queues, "audit", "controlled").stats();
         await().atMost(Duration.ofSeconds(10)).until(() -> stats.failedOver() == 30);
         assertThat(failover.of("audit")).hasSize(30);
         assertThat(stats.retries()).isGreaterThanOrEqualTo(2);

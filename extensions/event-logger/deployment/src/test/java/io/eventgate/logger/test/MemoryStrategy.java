@@ -6,12 +6,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.inject.Singleton;
 
 import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.EventLogStrategy;
+import io.eventgate.logger.runtime.LoggerConfig;
 import io.smallrye.common.annotation.Identifier;
 
 /**
  * A custom strategy, as an application would write one: a CDI bean with an {@code @Identifier}.
- * It keeps what it gets in memory, in place (not queued).
+ * Every logger naming it gets a direct store that keeps what it gets in this bean's memory.
  */
 @Singleton
 @Identifier("memory")
@@ -20,8 +22,8 @@ public class MemoryStrategy implements EventLogStrategy {
     private final List<EventLogRecord> records = new CopyOnWriteArrayList<>();
 
     @Override
-    public void log(EventLogRecord record) {
-        records.add(record);
+    public EventLogStore open(LoggerConfig logger) {
+        return (EventLogStore.Direct) records::add;
     }
 
     public List<EventLogRecord> records() {

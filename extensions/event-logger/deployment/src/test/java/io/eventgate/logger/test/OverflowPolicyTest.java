@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
 import io.eventgate.logger.runtime.pipeline.QueuedStore;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.eventgate.logger.runtime.pipeline.StoreStats;
 import io.eventgate.testing.CapturedLogs;
 import io.quarkus.test.QuarkusUnitTest;
@@ -28,7 +28,7 @@ class OverflowPolicyTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, Pipelines.class, MemoryStrategy.class,
+            .withApplicationRoot(jar -> jar.addClasses(Records.class, Queues.class, MemoryStrategy.class,
                     ControlledStore.class))
             .overrideConfigKey("quarkus.event-logger.\"drop\".strategies", "controlled")
             .overrideConfigKey("quarkus.event-logger.\"drop\".queue.capacity", "5")
@@ -54,7 +54,7 @@ class OverflowPolicyTest {
     EventLogger spill;
 
     @Inject
-    EventLogPipelines pipelines;
+    QueuedStores queues;
 
     @Inject
     @Identifier("controlled")
@@ -72,8 +72,8 @@ class OverflowPolicyTest {
     @Test
     void appliesEachLoggersOverflowPolicy() {
         store.hanging(true);
-        StoreStats dropped = Pipelines.store(pipelines, "drop", "controlled").stats();
-        StoreStats spilled = Pipelines.store(pipelines, "spill", "controlled").stats();
+        StoreStats dropped = Queues.of(queues, "drop", "controlled").stats();
+        StoreStats spilled = Queues.of(queues, "spill", "controlled").stats();
 
         // The first record is taken by the drain thread, which then hangs on it; 5 wait; the rest overflow.
         drop.log(Records.numbered("first", 0));
@@ -98,6 +98,6 @@ class OverflowPolicyTest {
         assertThat(spilled.dropped()).isZero();
         assertThat(spilled.failedOver()).isEqualTo(15);
         assertThat(failover.of("spill")).hasSize(15);
-        assertThat(Pipelines.store(pipelines, "spill", "controlled").depth()).isEqualTo(5);
+        assertThat(Queues.of(queues, "spill", "controlled").depth()).isEqualTo(5);
     }
 }

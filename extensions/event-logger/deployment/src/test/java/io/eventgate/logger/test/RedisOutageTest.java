@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
 import io.eventgate.logger.runtime.pipeline.QueuedStore;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.eventgate.testing.RedisProcess;
 import io.eventgate.testing.RedisStreams;
 import io.quarkus.test.QuarkusUnitTest;
@@ -33,7 +33,7 @@ class RedisOutageTest {
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Records.class, Pipelines.class,
+            .withApplicationRoot(jar -> jar.addClasses(Records.class, Queues.class,
                     MemoryStrategy.class))
             .overrideConfigKey("quarkus.redis.hosts", REDIS.url())
             // The client's own check would say DOWN; the event-logger check says degraded.
@@ -53,7 +53,7 @@ class RedisOutageTest {
     EventLogger audit;
 
     @Inject
-    EventLogPipelines pipelines;
+    QueuedStores queues;
 
     @Inject
     @Identifier("memory")
@@ -67,7 +67,7 @@ class RedisOutageTest {
         audit.log(Records.numbered("before.outage", 0));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> RedisStreams.read(redis, "outage-stream").size() == 1);
-        QueuedStore store = Pipelines.store(pipelines, "audit", "redis-stream");
+        QueuedStore store = Queues.of(queues, "audit", "redis-stream");
 
         REDIS.stop();
         for (int i = 1; i <= 20; i++) {

@@ -5,11 +5,12 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.EventLogger;
 
 /**
  * The injected logger for one name: stamps the name on each record and hands it to every store
- * configured for it (a {@code none} store is left out). One store failing does not keep the record
+ * configured for it (a discarding store is left out). One store failing does not keep the record
  * from the others.
  */
 final class ConfiguredEventLogger implements EventLogger {
@@ -17,11 +18,14 @@ final class ConfiguredEventLogger implements EventLogger {
     private static final Logger LOG = Logger.getLogger(ConfiguredEventLogger.class);
 
     private final String name;
-    private final List<? extends EventLogger> stores;
+    private final List<EventLogStore.Direct> stores;
 
-    ConfiguredEventLogger(String name, List<? extends EventLogger> stores) {
+    /**
+     * @param stores called in place: direct stores, and batched ones behind their queue
+     */
+    ConfiguredEventLogger(String name, List<EventLogStore.Direct> stores) {
         this.name = name;
-        this.stores = stores.stream().filter(EventLogger::isEnabled).toList();
+        this.stores = stores.stream().filter(store -> store != EventLogStore.DISCARD).toList();
     }
 
     @Override
@@ -32,9 +36,9 @@ final class ConfiguredEventLogger implements EventLogger {
     @Override
     public void log(EventLogRecord record) {
         EventLogRecord named = record.withLogger(name);
-        for (EventLogger store : stores) {
+        for (EventLogStore.Direct store : stores) {
             try {
-                store.log(named);
+                store.store(named);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Event logger '%s' could not store a record about '%s'", name, named.context());
             }

@@ -1,6 +1,5 @@
 package io.eventgate.logger.runtime;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,20 +38,15 @@ public class EventLogStrategies {
     }
 
     /**
-     * The strategies called {@code names}, in that order.
+     * Opens the store of the strategy called {@code name} for one logger.
      *
-     * @param propertyKey the configuration key the names came from, named in the error
-     * @throws ConfigurationException when a name is unknown
+     * @param propertyKey the configuration key the name came from, named in the error
+     * @throws ConfigurationException when the name is unknown
      */
-    public List<NamedStrategy> named(List<String> names, String propertyKey) {
-        return names.stream().map(name -> named(name.trim(), propertyKey)).toList();
-    }
-
-    /** @see #named(List, String) */
-    public NamedStrategy named(String name, String propertyKey) {
+    public NamedStore open(String name, LoggerConfig logger, String propertyKey) {
         Instance.Handle<EventLogStrategy> strategy = byName.get(name);
         if (strategy != null) {
-            return new NamedStrategy(name, strategy.get());
+            return new NamedStore(name, strategy.get().open(logger));
         }
         String needs = NEEDS.get(name);
         if (needs != null) {

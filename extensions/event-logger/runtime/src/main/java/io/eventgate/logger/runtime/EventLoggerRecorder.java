@@ -3,15 +3,17 @@ package io.eventgate.logger.runtime;
 import java.util.List;
 import java.util.function.Function;
 
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.EventLogger;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
  * Turns each logger's configuration into the {@link EventLogger} bean injected under its name:
- * direct strategies are called in place, queued ones through a {@code QueuedStore} of their own.
+ * each strategy it names opens a store for it once, here; direct stores are called in place,
+ * batched ones through a {@code QueuedStore} of their own.
  */
 @Recorder
 public class EventLoggerRecorder {
@@ -28,14 +30,16 @@ public class EventLoggerRecorder {
             String configuredName = loggers.configuredName(name);
             LoggerConfig logger = loggers.logger(name);
             EventLogStrategies strategies = context.getInjectedReference(EventLogStrategies.class);
-            EventLogPipelines pipelines = context.getInjectedReference(EventLogPipelines.class);
+            QueuedStores queues = context.getInjectedReference(QueuedStores.class);
 
-            NamedStrategy failover = strategies.named(logger.failover(),
+            NamedStore failover = strategies.open(logger.failover().trim(), logger,
                     EventLoggerConfig.propertyKey(configuredName, "failover"));
-            List<EventLogger> stores = strategies.named(logger.strategies(),
-                    EventLoggerConfig.propertyKey(configuredName, "strategies")).stream()
-                    .<EventLogger> map(store -> store.strategy().queued() ? pipelines.open(name, store, failover, logger)
-                            : store.strategy())
+            String storesKey = EventLoggerConfig.propertyKey(configuredName, "strategies");
+            List<EventLogStore.Direct> stores = logger.strategies().stream()
+                    .map(strategy -> strategies.open(strategy.trim(), logger, storesKey))
+                    .map(store -> store.store() instanceof EventLogStore.Batched batched
+                            ? queues.open(name, store.name(), batched, failover, logger)
+                            : (EventLogStore.Direct) store.store())
                     .toList();
             return new ConfiguredEventLogger(name, stores);
         };

@@ -26,7 +26,7 @@ public interface LoggerConfig {
     List<String> strategies();
 
     /**
-     * The strategy that receives what a queued strategy could not store: a batch still failing
+     * The strategy that receives what a batched store could not store: a batch still failing
      * after its retries, records refused by a full queue when {@code queue.overflow} is
      * {@code failover}, and what is left when shutdown time runs out.
      */
@@ -34,7 +34,7 @@ public interface LoggerConfig {
     String failover();
 
     /**
-     * The bounded queue in front of each queued strategy (console, mongo, redis-stream).
+     * The bounded queue in front of each batched store (console, mongo, redis-stream, and custom strategies whose stores are {@code EventLogStore.Batched}).
      */
     QueueConfig queue();
 
@@ -58,7 +58,7 @@ public interface LoggerConfig {
      */
     RedisStreamConfig redisStream();
 
-    /** The bounded queue in front of a queued strategy. */
+    /** The bounded queue in front of a batched store. */
     @ConfigGroup
     interface QueueConfig {
 

@@ -11,15 +11,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.EventLogStrategy;
-import io.eventgate.logger.runtime.EventLoggerConfig;
+import io.eventgate.logger.runtime.LoggerConfig;
 import io.eventgate.logger.runtime.LoggerConfig.ConsoleFormat;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Prints one line per record on standard output, plain or JSON as each logger's
- * {@code console.format} says: what a container platform collects from stdout.
+ * {@code console.format} says: what a container platform collects from stdout. Batched, because
+ * standard output can block when its reader is slow.
  */
 @Singleton
 @Identifier(ConsoleLogStrategy.ID)
@@ -27,40 +29,28 @@ public class ConsoleLogStrategy implements EventLogStrategy {
 
     public static final String ID = "console";
 
-    private final EventLoggerConfig config;
     private final ObjectMapper mapper;
 
     @Inject
-    public ConsoleLogStrategy(EventLoggerConfig config, ObjectMapper mapper) {
-        this.config = config;
+    public ConsoleLogStrategy(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
     @Override
-    public void log(EventLogRecord record) {
-        System.out.println(line(record));
+    public EventLogStore open(LoggerConfig logger) {
+        ConsoleFormat format = logger.console().format();
+        return (EventLogStore.Batched) batch -> print(batch, format);
     }
 
     /** One write for the whole batch: a pipe to the container runtime is slow per call, not per byte. */
-    @Override
-    public Uni<Void> write(List<EventLogRecord> batch) {
+    private Uni<Void> print(List<EventLogRecord> batch, ConsoleFormat format) {
         StringBuilder lines = new StringBuilder(batch.size() * 160);
-        batch.forEach(record -> lines.append(line(record)).append(System.lineSeparator()));
+        batch.forEach(record -> lines.append(format == ConsoleFormat.JSON ? json(record) : plain(record))
+                .append(System.lineSeparator()));
         PrintStream out = System.out;
         out.print(lines);
         out.flush();
         return Uni.createFrom().voidItem();
-    }
-
-    /** Standard output can block when its reader is slow: keep it off the caller's thread. */
-    @Override
-    public boolean queued() {
-        return true;
-    }
-
-    private String line(EventLogRecord record) {
-        ConsoleFormat format = config.logger(record.logger()).console().format();
-        return format == ConsoleFormat.JSON ? json(record) : plain(record);
     }
 
     private String json(EventLogRecord record) {

@@ -11,9 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.eventgate.logger.EventLogStrategy;
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
 import io.eventgate.logger.runtime.pipeline.QueuedStore;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
@@ -29,17 +28,18 @@ public class EventLogStoresReadinessCheck implements AsyncHealthCheck {
     public static final String NAME = "event-logger";
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
 
-    private final EventLogPipelines pipelines;
+    private final QueuedStores queues;
 
-    public EventLogStoresReadinessCheck(EventLogPipelines pipelines) {
-        this.pipelines = pipelines;
+    public EventLogStoresReadinessCheck(QueuedStores queues) {
+        this.queues = queues;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        Map<String, EventLogStrategy> stores = new LinkedHashMap<>();
-        List<QueuedStore> queued = pipelines.stores();
-        queued.forEach(store -> stores.putIfAbsent(store.strategyName(), store.store()));
+        // One ping per strategy: the stores of one strategy share its client.
+        Map<String, QueuedStore> stores = new LinkedHashMap<>();
+        List<QueuedStore> queued = queues.stores();
+        queued.forEach(store -> stores.putIfAbsent(store.strategyName(), store));
         if (stores.isEmpty()) {
             return Uni.createFrom().item(HealthCheckResponse.up(NAME));
         }
@@ -55,7 +55,7 @@ public class EventLogStoresReadinessCheck implements AsyncHealthCheck {
         });
     }
 
-    private static Uni<Map.Entry<String, String>> state(String name, EventLogStrategy store) {
+    private static Uni<Map.Entry<String, String>> state(String name, QueuedStore store) {
         return store.ping()
                 .ifNoItem().after(PING_TIMEOUT).fail()
                 .map(ok -> Map.entry(name, "up"))

@@ -11,7 +11,9 @@ import org.jboss.logmanager.Level;
 import org.jboss.logmanager.Logger;
 
 import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.EventLogStrategy;
+import io.eventgate.logger.runtime.LoggerConfig;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -21,7 +23,7 @@ import io.smallrye.common.annotation.Identifier;
  */
 @Singleton
 @Identifier(JBossLogStrategy.ID)
-public class JBossLogStrategy implements EventLogStrategy {
+public class JBossLogStrategy implements EventLogStrategy, EventLogStore.Direct {
 
     public static final String ID = "jboss";
 
@@ -40,8 +42,14 @@ public class JBossLogStrategy implements EventLogStrategy {
      */
     private final ConcurrentMap<String, Logger> categories = new ConcurrentHashMap<>();
 
+    /** One store serves every logger: it keeps no per-logger state, the record carries its logger's name. */
     @Override
-    public void log(EventLogRecord record) {
+    public EventLogStore open(LoggerConfig logger) {
+        return this;
+    }
+
+    @Override
+    public void store(EventLogRecord record) {
         Logger category = category(record.context());
         java.util.logging.Level level = toLogManagerLevel(record.level());
         if (!category.isLoggable(level)) {

@@ -2,11 +2,9 @@ package io.eventgate.logger.runtime.mongo;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -19,9 +17,10 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
+import io.eventgate.logger.EventLogStrategy;
 import io.eventgate.logger.runtime.ClientLookup;
-import io.eventgate.logger.runtime.EventLoggerConfig;
-import io.eventgate.logger.runtime.ServerStoreStrategy;
+import io.eventgate.logger.runtime.LoggerConfig;
 import io.eventgate.logger.runtime.LoggerConfig.MongoConfig;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -35,7 +34,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 @Identifier(MongoLogStrategy.ID)
-public class MongoLogStrategy extends ServerStoreStrategy {
+public class MongoLogStrategy implements EventLogStrategy {
 
     public static final String ID = "mongo";
 
@@ -45,36 +44,30 @@ public class MongoLogStrategy extends ServerStoreStrategy {
     private static final Set<Integer> INDEX_CONFLICTS = Set.of(85, 86);
 
     private final ReactiveMongoClient client;
-    private final EventLoggerConfig config;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     /** Looks the client up only now that a logger names this strategy, as the redis-stream strategy does. */
-    public MongoLogStrategy(Instance<ReactiveMongoClient> client, EventLoggerConfig config) {
+    public MongoLogStrategy(Instance<ReactiveMongoClient> client) {
         this.client = ClientLookup.get(client, ID, "quarkus.mongodb.connection-string");
-        this.config = config;
-    }
-
-
-    @Override
-    public Uni<Void> write(List<EventLogRecord> batch) {
-        Map<String, List<EventLogRecord>> byLogger = batch.stream()
-                .collect(Collectors.groupingBy(EventLogRecord::logger));
-        List<Uni<Void>> writes = byLogger.entrySet().stream()
-                .map(entry -> insert(config.logger(entry.getKey()).mongo(), entry.getValue()))
-                .toList();
-        return writes.size() == 1 ? writes.get(0) : Uni.join().all(writes).andFailFast().replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> ping() {
-        return client.getDatabase("admin").runCommand(new Document("ping", 1)).replaceWithVoid();
-    }
-
-    private Uni<Void> insert(MongoConfig target, List<EventLogRecord> records) {
+    public EventLogStore open(LoggerConfig logger) {
+        MongoConfig target = logger.mongo();
         ReactiveMongoCollection<Document> collection = client.getDatabase(target.database())
                 .getCollection(target.collection());
-        List<Document> documents = records.stream().map(MongoLogStrategy::document).toList();
-        return ensureIndexes(target, collection).chain(() -> collection.insertMany(documents)).replaceWithVoid();
+        return new EventLogStore.Batched() {
+            @Override
+            public Uni<Void> write(List<EventLogRecord> batch) {
+                List<Document> documents = batch.stream().map(MongoLogStrategy::document).toList();
+                return ensureIndexes(target, collection).chain(() -> collection.insertMany(documents)).replaceWithVoid();
+            }
+
+            @Override
+            public Uni<Void> ping() {
+                return client.getDatabase("admin").runCommand(new Document("ping", 1)).replaceWithVoid();
+            }
+        };
     }
 
     private Uni<Void> ensureIndexes(MongoConfig target, ReactiveMongoCollection<Document> collection) {

@@ -2,8 +2,9 @@ package io.eventgate.logger.runtime.none;
 
 import jakarta.inject.Singleton;
 
-import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.EventLogStrategy;
+import io.eventgate.logger.runtime.LoggerConfig;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -18,12 +19,7 @@ public class NoneLogStrategy implements EventLogStrategy {
     public static final String ID = "none";
 
     @Override
-    public void log(EventLogRecord record) {
-        // Discarding is this strategy's whole purpose.
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return false;
+    public EventLogStore open(LoggerConfig logger) {
+        return EventLogStore.DISCARD;
     }
 }

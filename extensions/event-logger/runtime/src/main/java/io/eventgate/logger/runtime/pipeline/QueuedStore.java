@@ -7,28 +7,29 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 
 import io.eventgate.logger.EventLogRecord;
-import io.eventgate.logger.EventLogStrategy;
-import io.eventgate.logger.EventLogger;
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.runtime.LoggerConfig;
-import io.eventgate.logger.runtime.NamedStrategy;
+import io.eventgate.logger.runtime.NamedStore;
+import io.smallrye.mutiny.Uni;
 
 /**
- * Puts a store that does I/O behind a bounded queue (the shape of Log4j2's AsyncAppender with a
- * FailoverAppender, and of OpenTelemetry's BatchLogRecordProcessor).
+ * Puts a {@linkplain EventLogStore.Batched batched store} behind a bounded queue (the shape of
+ * Log4j2's AsyncAppender with a FailoverAppender, and of OpenTelemetry's BatchLogRecordProcessor).
  * <p>
- * {@link #log(EventLogRecord)} only offers the record to the queue, so it returns at once on any
+ * {@link #store(EventLogRecord)} only offers the record to the queue, so it returns at once on any
  * thread. A drain thread of its own writes batches (by size, or when the flush interval has
- * passed), retries a failed batch with exponential backoff, and hands it to the failover strategy
- * when the retries are spent. A full queue applies the overflow policy. Every record ends written,
+ * passed), retries a failed batch with Mutiny's exponential backoff, and hands it to the failover
+ * store when the retries are spent. A full queue applies the overflow policy. Every record ends written,
  * failed over or dropped, and {@link StoreStats} counts which.
  */
-public final class QueuedStore implements EventLogger {
+public final class QueuedStore implements EventLogStore.Direct {
 
     private static final Logger LOG = Logger.getLogger(QueuedStore.class);
 
@@ -38,8 +39,9 @@ public final class QueuedStore implements EventLogger {
     private static final long OVERFLOW_REPORT_INTERVAL = TimeUnit.SECONDS.toNanos(10);
 
     private final String loggerName;
-    private final NamedStrategy store;
-    private final NamedStrategy failover;
+    private final String strategyName;
+    private final EventLogStore.Batched store;
+    private final NamedStore failover;
     private final LoggerConfig.QueueConfig queueConfig;
     private final LoggerConfig.RetryConfig retryConfig;
     private final BlockingQueue<EventLogRecord> queue;
@@ -50,20 +52,22 @@ public final class QueuedStore implements EventLogger {
     private final LongAdder overflowed = new LongAdder();
     private final AtomicLong nextOverflowReport = new AtomicLong(System.nanoTime());
 
-    QueuedStore(String loggerName, NamedStrategy store, NamedStrategy failover, LoggerConfig config) {
+    QueuedStore(String loggerName, String strategyName, EventLogStore.Batched store, NamedStore failover,
+            LoggerConfig config) {
         this.loggerName = loggerName;
+        this.strategyName = strategyName;
         this.store = store;
         this.failover = failover;
         this.queueConfig = config.queue();
         this.retryConfig = config.retry();
         this.queue = new ArrayBlockingQueue<>(queueConfig.capacity());
-        this.drainer = new Thread(this::drain, "event-logger-" + loggerName + "-" + store.name());
+        this.drainer = new Thread(this::drain, "event-logger-" + loggerName + "-" + strategyName);
         this.drainer.setDaemon(true);
         this.drainer.start();
     }
 
     @Override
-    public void log(EventLogRecord record) {
+    public void store(EventLogRecord record) {
         stats.accept();
         if (!accepting) {
             failOver(List.of(record));
@@ -92,11 +96,12 @@ public final class QueuedStore implements EventLogger {
     }
 
     public String strategyName() {
-        return store.name();
+        return strategyName;
     }
 
-    public EventLogStrategy store() {
-        return store.strategy();
+    /** Whether the store answers, for the readiness check. */
+    public Uni<Void> ping() {
+        return store.ping();
     }
 
     Duration shutdownTimeout() {
@@ -189,41 +194,54 @@ public final class QueuedStore implements EventLogger {
         }
     }
 
+    /**
+     * Writes the batch, each attempt within {@code queue.write-timeout}, retrying with backoff and
+     * jitter until the retries are spent or the shutdown deadline has passed; then fails it over.
+     * An interrupt (shutdown time is up) ends the wait and fails the batch over too.
+     */
     private void writeWithRetries(List<EventLogRecord> batch) {
-        Duration backoff = retryConfig.initialBackoff();
-        for (int attempt = 0;; attempt++) {
-            try {
-                store.strategy().write(batch).await().atMost(queueConfig.writeTimeout());
-                stats.written(batch.size());
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= retryConfig.maxRetries() || System.nanoTime() + backoff.toNanos() > shutdownDeadline) {
-                    LOG.warnf("Event logger '%s' could not write %d records to '%s' (%s); handing them to '%s'",
-                            loggerName, batch.size(), store.name(), e.getMessage(), failover.name());
-                    failOver(batch);
-                    return;
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            Uni.createFrom().deferred(() -> {
+                if (attempts.getAndIncrement() > 0) {
+                    stats.retried();
                 }
-                stats.retried();
-                LOG.debugf(e, "Event logger '%s': write to '%s' failed, retry %d in %s", loggerName, store.name(),
-                        attempt + 1, backoff);
-                if (!sleep(backoff)) {
-                    failOver(batch);
-                    return;
-                }
-                backoff = min(backoff.multipliedBy(2), retryConfig.maxBackoff());
-            }
+                return store.write(batch);
+            })
+                    .ifNoItem().after(queueConfig.writeTimeout()).fail()
+                    .onFailure().invoke(failure -> LOG.debugf(failure, "Event logger '%s': write to '%s' failed",
+                            loggerName, strategyName))
+                    .onFailure(failure -> System.nanoTime() < shutdownDeadline).retry()
+                    .withBackOff(retryConfig.initialBackoff(), retryConfig.maxBackoff())
+                    .atMost(retryConfig.maxRetries())
+                    .await().indefinitely();
+            stats.written(batch.size());
+        } catch (RuntimeException e) {
+            LOG.warnf("Event logger '%s' could not write %d records to '%s' (%s); handing them to '%s'",
+                    loggerName, batch.size(), strategyName, e.getMessage(), failover.name());
+            failOver(batch);
         }
     }
 
     /** Never waits: it may run on the caller's thread, an event loop included. */
     private void failOver(List<EventLogRecord> records) {
-        failover.strategy().write(records).subscribe().with(
-                stored -> stats.failedOver(records.size()),
-                failure -> {
-                    stats.dropped(records.size());
-                    LOG.errorf(failure, "Event logger '%s' lost %d records: neither '%s' nor its failover '%s' could "
-                            + "store them", loggerName, records.size(), store.name(), failover.name());
-                });
+        if (failover.store() instanceof EventLogStore.Direct direct) {
+            try {
+                records.forEach(direct::store);
+                stats.failedOver(records.size());
+            } catch (RuntimeException e) {
+                lost(records, e);
+            }
+        } else if (failover.store() instanceof EventLogStore.Batched batched) {
+            batched.write(records).subscribe().with(stored -> stats.failedOver(records.size()),
+                    failure -> lost(records, failure));
+        }
+    }
+
+    private void lost(List<EventLogRecord> records, Throwable failure) {
+        stats.dropped(records.size());
+        LOG.errorf(failure, "Event logger '%s' lost %d records: neither '%s' nor its failover '%s' could store them",
+                loggerName, records.size(), strategyName, failover.name());
     }
 
     /** Warns that the queue is full, with the count so far; cheap enough for the caller's thread. */
@@ -233,22 +251,8 @@ public final class QueuedStore implements EventLogger {
         long next = nextOverflowReport.get();
         if (now - next >= 0 && nextOverflowReport.compareAndSet(next, now + OVERFLOW_REPORT_INTERVAL)) {
             LOG.warnf("Event logger '%s' found the queue of '%s' full (queue.capacity=%d) for %d records so far; "
-                    + "queue.overflow=%s", loggerName, store.name(), queueConfig.capacity(), overflowed.sum(),
+                    + "queue.overflow=%s", loggerName, strategyName, queueConfig.capacity(), overflowed.sum(),
                     queueConfig.overflow().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-    }
-
-    private static boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -1,6 +1,5 @@
 package io.eventgate.logger.runtime.redis;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,15 +7,16 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.eventgate.logger.EventLogRecord;
+import io.eventgate.logger.EventLogStore;
+import io.eventgate.logger.EventLogStrategy;
 import io.eventgate.logger.runtime.ClientLookup;
-import io.eventgate.logger.runtime.EventLoggerConfig;
-import io.eventgate.logger.runtime.ServerStoreStrategy;
+import io.eventgate.logger.runtime.LoggerConfig;
 import io.eventgate.logger.runtime.LoggerConfig.RedisStreamConfig;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Command;
 
 /**
  * Appends records to a Redis stream, one entry each ({@code XADD key MAXLEN ~ n * field value...}),
@@ -27,7 +27,7 @@ import io.vertx.mutiny.redis.client.Command;
  */
 @Singleton
 @Identifier(RedisStreamLogStrategy.ID)
-public class RedisStreamLogStrategy extends ServerStoreStrategy {
+public class RedisStreamLogStrategy implements EventLogStrategy {
 
     public static final String ID = "redis-stream";
 
@@ -35,32 +35,29 @@ public class RedisStreamLogStrategy extends ServerStoreStrategy {
     public static final String ATTRIBUTE_PREFIX = "attr.";
 
     private final Redis redis;
-    private final EventLoggerConfig config;
 
     /**
      * Looks the client up only now that a logger names this strategy: an injection point would
      * make the default Redis client "in use" for every application that has the extension.
      */
-    public RedisStreamLogStrategy(Instance<Redis> redis, EventLoggerConfig config) {
+    public RedisStreamLogStrategy(Instance<Redis> redis) {
         this.redis = ClientLookup.get(redis, ID, "quarkus.redis.hosts");
-        this.config = config;
-    }
-
-
-    @Override
-    public Uni<Void> write(List<EventLogRecord> batch) {
-        // A batch is one logger's in practice: its settings are looked up once, not per record.
-        Map<String, RedisStreamConfig> streams = new HashMap<>();
-        List<Request> appends = batch.stream()
-                .map(record -> xadd(record, streams.computeIfAbsent(record.logger(),
-                        logger -> config.logger(logger).redisStream())))
-                .toList();
-        return redis.batch(appends).replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> ping() {
-        return redis.send(Request.cmd(Command.PING)).replaceWithVoid();
+    public EventLogStore open(LoggerConfig logger) {
+        RedisStreamConfig stream = logger.redisStream();
+        return new EventLogStore.Batched() {
+            @Override
+            public Uni<Void> write(List<EventLogRecord> batch) {
+                return redis.batch(batch.stream().map(record -> xadd(record, stream)).toList()).replaceWithVoid();
+            }
+
+            @Override
+            public Uni<Void> ping() {
+                return redis.send(Request.cmd(Command.PING)).replaceWithVoid();
+            }
+        };
     }
 
     private static Request xadd(EventLogRecord record, RedisStreamConfig stream) {

@@ -10,8 +10,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.eventgate.logger.EventLogStore;
 import io.eventgate.logger.runtime.LoggerConfig;
-import io.eventgate.logger.runtime.NamedStrategy;
+import io.eventgate.logger.runtime.NamedStore;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
@@ -19,9 +20,9 @@ import io.quarkus.runtime.ShutdownEvent;
  * watches them (metrics), and flushed within their bound at shutdown.
  */
 @Singleton
-public class EventLogPipelines {
+public class QueuedStores {
 
-    private static final Logger LOG = Logger.getLogger(EventLogPipelines.class);
+    private static final Logger LOG = Logger.getLogger(QueuedStores.class);
 
     /** Flush before the default observers, while the MongoDB and Redis clients are still open. */
     private static final int FLUSH_PRIORITY = 100;
@@ -29,13 +30,14 @@ public class EventLogPipelines {
     private final List<QueuedStore> stores = new CopyOnWriteArrayList<>();
     private final Instance<QueuedStoreObserver> observers;
 
-    public EventLogPipelines(Instance<QueuedStoreObserver> observers) {
+    public QueuedStores(Instance<QueuedStoreObserver> observers) {
         this.observers = observers;
     }
 
-    /** Puts {@code store} behind a queue of its own for the logger called {@code loggerName}. */
-    public QueuedStore open(String loggerName, NamedStrategy store, NamedStrategy failover, LoggerConfig config) {
-        QueuedStore queued = new QueuedStore(loggerName, store, failover, config);
+    /** Puts {@code store}, opened by the strategy {@code strategyName}, behind a queue of its own. */
+    public QueuedStore open(String loggerName, String strategyName, EventLogStore.Batched store, NamedStore failover,
+            LoggerConfig config) {
+        QueuedStore queued = new QueuedStore(loggerName, strategyName, store, failover, config);
         stores.add(queued);
         observers.forEach(observer -> observer.opened(queued));
         return queued;

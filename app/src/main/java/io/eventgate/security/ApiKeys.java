@@ -1,4 +1,4 @@
-package io.eventgate.publish;
+package io.eventgate.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +15,7 @@ import io.eventgate.config.EventgateConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Checks the bearer key of a publish. Keys are kept only as SHA-256 digests and compared in
+ * The configured API keys ({@code eventgate.api-keys}), which let a backend publish and mint tokens. Keys are kept only as SHA-256 digests and compared in
  * constant time, so neither their value nor their length leaks through timing, and they are never
  * logged.
  */
@@ -23,8 +23,6 @@ import io.quarkus.runtime.StartupEvent;
 public class ApiKeys {
 
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
-    private static final String BEARER = "bearer ";
-
     private final List<byte[]> digests;
 
     public ApiKeys(EventgateConfig config) {
@@ -41,28 +39,20 @@ public class ApiKeys {
     }
 
     /** Whether publishing needs a key at all. */
-    private boolean required() {
+    public boolean required() {
         return !digests.isEmpty();
     }
 
     /**
-     * The publisher whose key the {@code Authorization} header value carries: the key's position in
-     * {@code eventgate.api-keys}; empty when it carries no accepted key. Without keys configured,
-     * every request is publisher 0: all publishers count as one.
+     * The position in {@code eventgate.api-keys} of the key {@code presented}; empty when it is not
+     * one of them.
      */
-    public OptionalInt publisher(String authorization) {
-        if (!required()) {
-            return OptionalInt.of(0);
-        }
-        if (authorization == null || authorization.length() <= BEARER.length()
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return OptionalInt.empty();
-        }
-        byte[] presented = sha256(authorization.substring(BEARER.length()).trim());
+    public OptionalInt find(String presented) {
+        byte[] digest = sha256(presented);
         int match = -1;
         for (int key = 0; key < digests.size(); key++) {
             // No early exit: every key is compared, whichever matches.
-            if (MessageDigest.isEqual(digests.get(key), presented)) {
+            if (MessageDigest.isEqual(digests.get(key), digest)) {
                 match = key;
             }
         }

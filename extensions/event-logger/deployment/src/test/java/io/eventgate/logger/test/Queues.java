@@ -1,16 +1,16 @@
 package io.eventgate.logger.test;
 
-import io.eventgate.logger.runtime.pipeline.EventLogPipelines;
 import io.eventgate.logger.runtime.pipeline.QueuedStore;
+import io.eventgate.logger.runtime.pipeline.QueuedStores;
 
 /** Finds a logger's queued store, to read its counts. */
-public final class Pipelines {
+public final class Queues {
 
-    private Pipelines() {
+    private Queues() {
     }
 
-    public static QueuedStore store(EventLogPipelines pipelines, String logger, String strategy) {
-        return pipelines.stores().stream()
+    public static QueuedStore of(QueuedStores queues, String logger, String strategy) {
+        return queues.stores().stream()
                 .filter(store -> store.loggerName().equals(logger) && store.strategyName().equals(strategy))
                 .findFirst().orElseThrow(() -> new AssertionError("no queued store " + logger + "/" + strategy));
     }
