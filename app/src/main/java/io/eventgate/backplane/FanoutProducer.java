@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.Fanout;
-import io.eventgate.delivery.LocalDelivery;
-import io.eventgate.delivery.LocalFanout;
+import io.eventgate.delivery.SingleNodeFanout;
+import io.eventgate.delivery.SocketDelivery;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -20,9 +20,9 @@ public class FanoutProducer {
     @Produces
     @Singleton
     @Startup
-    Fanout fanout(EventgateConfig config, LocalDelivery local, Instance<RedisFanout> redis) {
+    Fanout fanout(EventgateConfig config, SocketDelivery local, Instance<RedisFanout> redis) {
         return switch (config.fanout()) {
-            case LOCAL -> new LocalFanout(local);
+            case LOCAL -> new SingleNodeFanout(local);
             case REDIS -> redis.get().start();
         };
     }

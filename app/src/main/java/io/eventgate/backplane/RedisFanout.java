@@ -22,8 +22,8 @@ import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.Delivery;
 import io.eventgate.delivery.DeliveryRefusedException;
 import io.eventgate.delivery.Fanout;
-import io.eventgate.delivery.LocalDelivery;
 import io.eventgate.delivery.NodeIdentity;
+import io.eventgate.delivery.SocketDelivery;
 import io.eventgate.event.AcceptedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +55,7 @@ public class RedisFanout implements Fanout {
     private static final int REMEMBERED_IDS = 10_000;
 
     private final Instance<Redis> redisClient;
-    private final LocalDelivery local;
+    private final SocketDelivery local;
     private final NodeIdentity node;
     private final BackplaneConfig config;
     private final Vertx vertx;
@@ -69,11 +69,10 @@ public class RedisFanout implements Fanout {
     private volatile boolean subscribed;
     private volatile boolean stopping;
     private volatile String problem = "not subscribed yet";
+    /** The connection of the current subscription; only its loss counts (a broken one reports it more than once). */
     private volatile RedisConnection subscriber;
-    private long generation;
-    private Duration backoff = FIRST_BACKOFF;
 
-    public RedisFanout(Instance<Redis> redisClient, LocalDelivery local, NodeIdentity node, EventgateConfig config,
+    public RedisFanout(Instance<Redis> redisClient, SocketDelivery local, NodeIdentity node, EventgateConfig config,
             Vertx vertx, ObjectMapper mapper) {
         this.redisClient = redisClient;
         this.local = local;
@@ -101,7 +100,7 @@ public class RedisFanout implements Fanout {
         return redis.send(Request.cmd(Command.PUBLISH).arg(config.channel()).arg(encode(delivery)))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> withoutBackplane(delivery, reason(failure)));
+                .onFailure().recoverWithUni(failure -> withoutBackplane(delivery, failure.toString()));
     }
 
     /** Every event this node published has come back through the subscription, or was delivered without it. */
@@ -138,37 +137,49 @@ public class RedisFanout implements Fanout {
         return deliverOnce(delivery);
     }
 
-    private synchronized void subscribe() {
-        if (stopping) {
-            return;
-        }
-        long attempt = ++generation;
-        redis.connect().subscribe().with(connection -> {
-            subscriber = connection;
-            connection.handler(this::receive);
-            connection.exceptionHandler(failure -> lost(attempt, failure));
-            connection.endHandler(() -> lost(attempt, new IllegalStateException("connection closed")));
-            connection.send(Request.cmd(Command.SUBSCRIBE).arg(config.channel())).subscribe().with(
-                    ok -> subscribed(attempt), failure -> lost(attempt, failure));
-        }, failure -> lost(attempt, failure));
+    /**
+     * Connects and subscribes, retrying with Mutiny's exponential backoff and jitter (up to
+     * {@code eventgate.backplane.max-reconnect-backoff}) until it succeeds or the node stops.
+     */
+    private void subscribe() {
+        Uni.createFrom().deferred(this::connectAndSubscribe)
+                .onFailure().invoke(failure -> problem = failure.toString())
+                .onFailure(failure -> !stopping).retry()
+                .withBackOff(FIRST_BACKOFF, config.maxReconnectBackoff()).indefinitely()
+                .subscribe().with(this::subscribed, failure -> LOG.debugf("Stopped subscribing: %s", failure));
     }
 
-    private synchronized void subscribed(long attempt) {
-        if (attempt != generation) {
+    private Uni<RedisConnection> connectAndSubscribe() {
+        return redis.connect().chain(connection -> {
+            subscriber = connection;
+            connection.handler(this::receive);
+            connection.exceptionHandler(failure -> lost(connection, failure));
+            connection.endHandler(() -> lost(connection, new IllegalStateException("connection closed")));
+            return connection.send(Request.cmd(Command.SUBSCRIBE).arg(config.channel()))
+                    .replaceWith(connection)
+                    .onFailure().invoke(failure -> {
+                        subscriber = null;
+                        closeQuietly(connection);
+                    });
+        });
+    }
+
+    private void subscribed(RedisConnection connection) {
+        if (stopping) {
+            closeQuietly(connection);
             return;
         }
         subscribed = true;
-        backoff = FIRST_BACKOFF;
         LOG.infof("Node %s subscribed to the Redis backplane (channel %s)", node.id(), config.channel());
     }
 
-    /** Called once or more per failed connection; acts once per connection attempt. */
-    private synchronized void lost(long attempt, Throwable failure) {
-        if (attempt != generation || stopping) {
+    /** Called once or more per broken connection; acts once, for the current subscription's. */
+    private synchronized void lost(RedisConnection connection, Throwable failure) {
+        if (connection != subscriber || stopping) {
             return;
         }
-        generation++;
-        problem = reason(failure);
+        subscriber = null;
+        problem = failure.toString();
         if (subscribed) {
             LOG.warnf("Node %s lost the Redis backplane (%s): delivering to its own sockets only until it is back",
                     node.id(), problem);
@@ -176,12 +187,9 @@ public class RedisFanout implements Fanout {
         subscribed = false;
         // What the lost subscription did not bring back will not come back through it.
         echoes.clear();
-        closeQuietly(subscriber);
-        subscriber = null;
-        Duration wait = backoff;
-        backoff = backoff.multipliedBy(2).compareTo(config.maxReconnectBackoff()) > 0 ? config.maxReconnectBackoff()
-                : backoff.multipliedBy(2);
-        vertx.setTimer(wait.toMillis(), timer -> subscribe());
+        closeQuietly(connection);
+        // A pause first, so that a server that accepts and then drops every subscription is not hammered.
+        vertx.setTimer(FIRST_BACKOFF.toMillis(), timer -> subscribe());
     }
 
     /** A pub/sub push: {@code ["message", channel, payload]}; other pushes are not ours. */
@@ -219,9 +227,5 @@ public class RedisFanout implements Fanout {
             }, failure -> {
             });
         }
-    }
-
-    private static String reason(Throwable failure) {
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 }

@@ -8,15 +8,19 @@ import io.eventgate.delivery.FanoutMode;
 import io.eventgate.health.HealthConfig;
 import io.eventgate.publish.PublishConfig;
 import io.eventgate.socket.SocketConfig;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * All of eventgate's own settings, under {@code eventgate.}: one root, a group per feature, each
  * group in the package of the feature it configures ({@code eventgate.socket.*} in {@code socket},
- * and so on).
+ * and so on). The javadoc of these interfaces is the configuration reference: the build writes
+ * it to {@code docs/config} ({@code @ConfigRoot} is there for that generator).
  */
 @ConfigMapping(prefix = "eventgate")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface EventgateConfig {
 
     /**

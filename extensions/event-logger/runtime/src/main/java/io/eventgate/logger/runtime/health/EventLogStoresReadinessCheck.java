@@ -59,10 +59,6 @@ public class EventLogStoresReadinessCheck implements AsyncHealthCheck {
         return store.ping()
                 .ifNoItem().after(PING_TIMEOUT).fail()
                 .map(ok -> Map.entry(name, "up"))
-                .onFailure().recoverWithItem(failure -> Map.entry(name, "degraded: " + reason(failure)));
-    }
-
-    private static String reason(Throwable failure) {
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+                .onFailure().recoverWithItem(failure -> Map.entry(name, "degraded: " + failure));
     }
 }

@@ -53,21 +53,30 @@ public class MongoLogStrategy implements EventLogStrategy {
 
     @Override
     public EventLogStore open(LoggerConfig logger) {
-        MongoConfig target = logger.mongo();
-        ReactiveMongoCollection<Document> collection = client.getDatabase(target.database())
-                .getCollection(target.collection());
-        return new EventLogStore.Batched() {
-            @Override
-            public Uni<Void> write(List<EventLogRecord> batch) {
-                List<Document> documents = batch.stream().map(MongoLogStrategy::document).toList();
-                return ensureIndexes(target, collection).chain(() -> collection.insertMany(documents)).replaceWithVoid();
-            }
+        return new CollectionStore(logger.mongo());
+    }
 
-            @Override
-            public Uni<Void> ping() {
-                return client.getDatabase("admin").runCommand(new Document("ping", 1)).replaceWithVoid();
-            }
-        };
+    /** One logger's collection. */
+    private final class CollectionStore implements EventLogStore.Batched {
+
+        private final MongoConfig target;
+        private final ReactiveMongoCollection<Document> collection;
+
+        CollectionStore(MongoConfig target) {
+            this.target = target;
+            this.collection = client.getDatabase(target.database()).getCollection(target.collection());
+        }
+
+        @Override
+        public Uni<Void> write(List<EventLogRecord> batch) {
+            List<Document> documents = batch.stream().map(MongoLogStrategy::document).toList();
+            return ensureIndexes(target, collection).chain(() -> collection.insertMany(documents)).replaceWithVoid();
+        }
+
+        @Override
+        public Uni<Void> ping() {
+            return client.getDatabase("admin").runCommand(new Document("ping", 1)).replaceWithVoid();
+        }
     }
 
     private Uni<Void> ensureIndexes(MongoConfig target, ReactiveMongoCollection<Document> collection) {

@@ -28,9 +28,9 @@ import io.smallrye.mutiny.Uni;
  * under load, in publishing order. Each node logs its own deliveries.
  */
 @Singleton
-public class LocalDelivery {
+public class SocketDelivery {
 
-    private static final Logger LOG = Logger.getLogger(LocalDelivery.class);
+    private static final Logger LOG = Logger.getLogger(SocketDelivery.class);
 
     private final RoomRegistry registry;
     private final FrameWriter writer;
@@ -41,7 +41,7 @@ public class LocalDelivery {
     private final long maxPendingBytes;
     private final CloseReason slowConsumer;
 
-    public LocalDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
+    public SocketDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
             NodeIdentity node, EventgateMetrics metrics, EventgateConfig config) {
         this.metrics = metrics;
         this.maxPendingBytes = config.socket().maxPendingBytes().asLongValue();
