@@ -1,5 +1,7 @@
 package io.eventgate.socket;
 
+import java.util.Optional;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -17,7 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Decides on a WebSocket handshake before the upgrade, with a problem document when it refuses
- * (503 while the node stops or has {@code eventgate.socket.max-connections} sockets), and puts a
+ * (403 for a page of a foreign origin, 503 while the node stops or has
+ * {@code eventgate.socket.max-connections} sockets), and puts a
  * {@link FrameGuard} on every socket it admits.
  */
 @Singleton
@@ -32,6 +35,7 @@ public class SocketAdmission {
     private final Draining draining;
     private final int maxConnections;
     private final FrameGuard.Settings guardSettings;
+    private final OriginPolicy origins;
 
     SocketAdmission(RoomRegistry registry, ProblemWriter problems, EventgateMetrics metrics, Draining draining,
             FrameWriter writer, EventgateConfig root,
@@ -42,6 +46,7 @@ public class SocketAdmission {
         this.metrics = metrics;
         this.draining = draining;
         this.maxConnections = config.maxConnections();
+        this.origins = new OriginPolicy(config.allowedOrigins());
         this.guardSettings = new FrameGuard.Settings(config.maxInboundRate(), maxMessageSize,
                 writer.write(new ServerFrame.Error("Over the limit of " + config.maxInboundRate()
                         + " frames per second (eventgate.socket.max-inbound-rate); the frame was not processed")),
@@ -55,6 +60,12 @@ public class SocketAdmission {
     private void admit(RoutingContext context) {
         if (!"websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
             context.next();
+            return;
+        }
+        Optional<String> foreign = origins.refusal(context.request());
+        if (foreign.isPresent()) {
+            metrics.socketRefused("origin");
+            problems.write(context, new ProblemException(Status.FORBIDDEN, "origin", foreign.get()));
             return;
         }
         if (draining.started()) {

@@ -1,5 +1,8 @@
 package io.eventgate.socket;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
@@ -44,4 +47,16 @@ public interface SocketConfig {
      */
     @WithDefault("100")
     int maxInboundRate();
+
+    /**
+     * Web origins whose pages may open a socket, besides the service's own (the scheme and
+     * {@code Host} of the handshake; behind a TLS proxy set
+     * {@code quarkus.http.proxy.proxy-address-forwarding=true} so that the scheme is the client's).
+     * A browser handshake from any other origin gets 403, whether subscriber auth is on or off, so
+     * that a page the user happens to open cannot read events through the user's browser. Given as
+     * {@code scheme://host[:port]}, e.g. {@code https://app.example.com}; {@code *} allows every
+     * origin. A handshake without {@code Origin} (not a browser) is allowed; {@code Origin: null}
+     * (a sandboxed or file page) is refused.
+     */
+    Optional<List<String>> allowedOrigins();
 }
