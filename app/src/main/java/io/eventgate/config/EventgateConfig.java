@@ -8,6 +8,7 @@ import io.eventgate.delivery.FanoutMode;
 import io.eventgate.health.HealthConfig;
 import io.eventgate.publish.PublishConfig;
 import io.eventgate.socket.SocketConfig;
+import io.eventgate.subscribe.SubscribeConfig;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -32,8 +33,9 @@ public interface EventgateConfig {
     FanoutMode fanout();
 
     /**
-     * API keys accepted in {@code Authorization: Bearer <key>} on {@code POST /events}. When none is
-     * set, anyone who can reach the port can publish (the service warns once at start).
+     * API keys accepted in {@code Authorization: Bearer <key>} on {@code POST /events} and
+     * {@code POST /tokens}. When none is set, anyone who can reach the port can publish and mint
+     * tokens (the service warns once at start).
      */
     Optional<List<String>> apiKeys();
 
@@ -45,6 +47,9 @@ public interface EventgateConfig {
 
     /** The Redis backplane, when {@code eventgate.fanout=redis}: {@code eventgate.backplane.*}. */
     BackplaneConfig backplane();
+
+    /** Who may subscribe: {@code eventgate.subscribe.*}. */
+    SubscribeConfig subscribe();
 
     /** Readiness: {@code eventgate.health.*}. */
     HealthConfig health();

@@ -17,6 +17,7 @@ final class EventLogRecords {
     static final String ROOM = "room";
     static final String CONNECTION_ID = "connectionId";
     static final String NODE = "node";
+    static final String SUB = "sub";
 
     /** Long enough to recognise the payload, short enough for one log line. */
     private static final int SUMMARY_LENGTH = 160;
@@ -33,11 +34,13 @@ final class EventLogRecords {
                 .build();
     }
 
-    static EventLogRecord delivered(Delivery delivery, String connectionId, String node) {
+    /** @param sub the socket's subscriber (docs/protocol.md section 6); {@code null} without subscriber auth */
+    static EventLogRecord delivered(Delivery delivery, String connectionId, String sub, String node) {
         return EventLogRecord.builder(delivery.event(), "event sent to: " + connectionId)
                 .attribute(EVENT_ID, delivery.id())
                 .attribute(ROOM, delivery.room().orElse(null))
                 .attribute(CONNECTION_ID, connectionId)
+                .attribute(SUB, sub)
                 .attribute(NODE, node)
                 .build();
     }

@@ -91,7 +91,7 @@ public class SocketDelivery {
                         member.written(delivery.frameBytes());
                         metrics.delivered(delivery.acceptedAt());
                         if (deliveries.isEnabled()) {
-                            deliveries.log(EventLogRecords.delivered(delivery, connection.id(), node.id()));
+                            deliveries.log(EventLogRecords.delivered(delivery, connection.id(), member.sub(), node.id()));
                         }
                     },
                     failure -> {

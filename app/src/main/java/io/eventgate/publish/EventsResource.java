@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.EventPublisher;
+import io.eventgate.http.JsonContentType;
 import io.eventgate.http.Problem;
 import io.eventgate.security.ApiKeyAuthenticationMechanism;
 import io.eventgate.security.Roles;

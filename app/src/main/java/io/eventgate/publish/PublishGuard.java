@@ -92,7 +92,7 @@ public class PublishGuard {
         context.next();
     }
 
-    static ProblemException tooLarge(long limit) {
+    public static ProblemException tooLarge(long limit) {
         return new ProblemException(Status.PAYLOAD_TOO_LARGE, "too-large",
                 "The request body is larger than the limit of " + limit + " bytes (eventgate.publish.max-body-size)");
     }

@@ -1,30 +1,17 @@
 package io.eventgate.publish;
 
-import java.io.IOException;
-import java.io.CharArrayReader;
-import java.nio.CharBuffer;
-import java.util.Iterator;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.eventgate.event.NameRules;
 import io.eventgate.event.PublishRequest;
 import io.eventgate.http.ProblemException;
-import io.eventgate.json.StrictUtf8;
-import io.eventgate.json.UnpairedSurrogates;
+import io.eventgate.json.JsonBodyReader;
 
 /**
  * Turns a {@code POST /events} body into a {@link PublishRequest}, strictly: no type coercion, no
@@ -36,92 +23,30 @@ public class PublishRequestParser {
     private static final String EVENT = "event";
     private static final String ROOM = "room";
     private static final String DATA = "data";
-    private static final Set<String> FIELDS = Set.of(EVENT, ROOM, DATA);
+    private static final List<String> FIELDS = List.of(EVENT, ROOM, DATA);
+    private static final String EXAMPLE = "{\"event\":\"order.created\",\"room\":\"r1\",\"data\":{}}";
 
-    private final ObjectReader reader;
+    private final JsonBodyReader reader;
 
-    public PublishRequestParser(ObjectMapper mapper) {
-        // Big decimals, trailing zeros kept: data reaches clients and logs exactly as it was sent.
-        this.reader = mapper.reader()
-                .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+    public PublishRequestParser(JsonBodyReader reader) {
+        this.reader = reader;
     }
 
     /**
      * @throws ProblemException 400 with a detail naming the field, or the line and column of broken JSON
      */
     public PublishRequest parse(byte[] body) {
-        JsonNode root = read(body);
-        if (root.isMissingNode()) {
-            throw ProblemException.badRequest("empty-body", "The request body is empty; send a JSON object such as "
-                    + "{\"event\":\"order.created\",\"room\":\"r1\",\"data\":{}}");
-        }
-        UnpairedSurrogates.pathIn(root).ifPresent(path -> {
-            throw ProblemException.badRequest("invalid-encoding", "The string at '" + path + "' holds an unpaired "
-                    + "UTF-16 surrogate (a \\u escape of half a pair); send whole characters");
-        });
-        if (!root.isObject()) {
-            throw ProblemException.badRequest("not-an-object", "The request body must be a JSON object, not " + typeOf(root));
-        }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw ProblemException.badRequest("unknown-field",
-                        "Unknown field '" + name + "'; the allowed fields are event, room and data");
-            }
-        }
-        String event = optionalString(root, EVENT)
+        JsonNode root = reader.object(body, FIELDS, EXAMPLE);
+        String event = JsonBodyReader.optionalString(root, EVENT)
                 .orElseThrow(() -> ProblemException.badRequest("invalid-event", "Field 'event' is required"));
         NameRules.eventNameProblem(event).ifPresent(problem -> {
             throw ProblemException.badRequest("invalid-event", "Field 'event' " + problem);
         });
-        Optional<String> room = optionalString(root, ROOM);
+        Optional<String> room = JsonBodyReader.optionalString(root, ROOM);
         room.flatMap(NameRules::roomNameProblem).ifPresent(problem -> {
             throw ProblemException.badRequest("invalid-room", "Field 'room' " + problem);
         });
         JsonNode data = root.has(DATA) ? root.get(DATA) : NullNode.getInstance();
         return new PublishRequest(event, room, data);
-    }
-
-    /**
-     * Decodes the body strictly as UTF-8 first, and parses the characters: Jackson, given bytes,
-     * would also take UTF-16 and UTF-32 by guessing, and lets overlong forms through.
-     */
-    private JsonNode read(byte[] body) {
-        CharBuffer text;
-        try {
-            text = StrictUtf8.decode(body);
-        } catch (StrictUtf8.InvalidUtf8Exception e) {
-            throw ProblemException.badRequest("invalid-encoding", "The request body is not valid UTF-8: "
-                    + e.getMessage() + "; send UTF-8 (the only charset accepted)");
-        }
-        try {
-            return reader.readTree(new CharArrayReader(text.array(), text.arrayOffset(), text.remaining()));
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw ProblemException.badRequest("malformed-json", "Malformed JSON" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ProblemException.badRequest("unreadable-body", "The request body could not be read: " + e.getMessage());
-        }
-    }
-
-    /** The field's string value; empty when absent or JSON null; a 400 when of another type. */
-    private static Optional<String> optionalString(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw ProblemException.badRequest("invalid-" + field,
-                    "Field '" + field + "' must be a string, not " + typeOf(value));
-        }
-        return Optional.of(value.textValue());
-    }
-
-    private static String typeOf(JsonNode node) {
-        String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
-        return type.equals("array") || type.equals("object") ? "an " + type : "a " + type;
     }
 }

@@ -14,6 +14,10 @@ public sealed interface ClientFrame {
     record Leave(String room) implements ClientFrame {
     }
 
+    /** A new token for the same subscriber, before the current one expires. */
+    record Auth(String token) implements ClientFrame {
+    }
+
     /** Is the server there? */
     record Ping() implements ClientFrame {
     }

@@ -38,13 +38,15 @@ class ClientFrameParser {
         }
         JsonNode type = root.get("type");
         if (type == null || !type.isTextual()) {
-            throw new FrameException("A frame needs a string 'type': join, leave or ping");
+            throw new FrameException("A frame needs a string 'type': join, leave, ping or auth");
         }
         return switch (type.textValue()) {
             case "join" -> new ClientFrame.Join(room(root));
             case "leave" -> new ClientFrame.Leave(room(root));
             case "ping" -> new ClientFrame.Ping();
-            default -> throw new FrameException("Unknown frame type '" + type.textValue() + "'; use join, leave or ping");
+            case "auth" -> new ClientFrame.Auth(token(root));
+            default -> throw new FrameException("Unknown frame type '" + type.textValue()
+                    + "'; use join, leave, ping or auth");
         };
     }
 
@@ -56,6 +58,14 @@ class ClientFrameParser {
             String where = location == null ? "" : " at column " + location.getColumnNr();
             throw new FrameException("Malformed JSON" + where + ": " + e.getOriginalMessage());
         }
+    }
+
+    private static String token(JsonNode root) {
+        JsonNode token = root.get("token");
+        if (token == null || !token.isTextual() || token.textValue().isEmpty()) {
+            throw new FrameException("Field 'token' (a JWT string) is required for auth");
+        }
+        return token.textValue();
     }
 
     private static String room(JsonNode root) {

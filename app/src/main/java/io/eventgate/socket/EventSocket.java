@@ -10,6 +10,12 @@ import java.util.Set;
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.event.NameRules;
 import io.eventgate.json.StrictUtf8;
+import io.eventgate.subscribe.InvalidTokenException;
+import io.eventgate.subscribe.RoomAccess;
+import io.eventgate.subscribe.Subscriber;
+import io.eventgate.subscribe.SubscriberHandOver;
+import io.eventgate.subscribe.SubscriberTokens;
+import io.eventgate.subscribe.TokenExpiries;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -35,12 +41,19 @@ public class EventSocket {
     private final RoomRegistry registry;
     private final ClientFrameParser parser;
     private final FrameWriter writer;
+    private final RoomAccess access;
+    private final SubscriberTokens tokens;
+    private final TokenExpiries expiries;
     private final long maxFrameSize;
 
-    EventSocket(RoomRegistry registry, ClientFrameParser parser, FrameWriter writer, EventgateConfig config) {
+    EventSocket(RoomRegistry registry, ClientFrameParser parser, FrameWriter writer, RoomAccess access,
+            SubscriberTokens tokens, TokenExpiries expiries, EventgateConfig config) {
         this.registry = registry;
         this.parser = parser;
         this.writer = writer;
+        this.access = access;
+        this.tokens = tokens;
+        this.expiries = expiries;
         this.maxFrameSize = config.socket().maxFrameSize().asLongValue();
     }
 
@@ -50,24 +63,25 @@ public class EventSocket {
      */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()));
+        Subscriber subscriber = connection.userData().get(SubscriberHandOver.SUBSCRIBER);
+        Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), subscriber);
+        if (subscriber != null) {
+            expiries.watch(subscriber.expiresAt(), member);
+        }
         List<ServerFrame> problems = new ArrayList<>();
         for (String room : requestedRooms(connection)) {
             NameRules.roomNameProblem(room).ifPresentOrElse(
                     problem -> problems.add(new ServerFrame.Error("Invalid room '" + room + "' in ?rooms: " + problem)),
                     () -> joinProblem(connection, room).ifPresent(problems::add));
         }
-        Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id()))
+        Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub()))
                 .invoke(() -> registry.welcomed(connection));
-        for (ServerFrame problem : problems) {
-            sent = sent.chain(() -> send(connection, problem));
-        }
-        return sent;
+        return sendAll(sent, connection, problems);
     }
 
     @OnTextMessage
     public Uni<Void> onText(String message, WebSocketConnection connection) {
-        return send(connection, answer(message, connection));
+        return sendAll(Uni.createFrom().voidItem(), connection, answer(message, connection));
     }
 
     @OnBinaryMessage
@@ -91,31 +105,76 @@ public class EventSocket {
         return Uni.createFrom().voidItem();
     }
 
-    private ServerFrame answer(String message, WebSocketConnection connection) {
+    private List<ServerFrame> answer(String message, WebSocketConnection connection) {
         // Each char is one to three bytes of UTF-8; the exact length is needed only near the limit.
         long size = message.length() * 3L <= maxFrameSize ? message.length() : StrictUtf8.encodedLength(message);
         if (size > maxFrameSize) {
-            return new ServerFrame.Error("Message of " + size + " bytes is over the limit of " + maxFrameSize
-                    + " bytes (eventgate.socket.max-frame-size)");
+            return List.of(new ServerFrame.Error("Message of " + size + " bytes is over the limit of " + maxFrameSize
+                    + " bytes (eventgate.socket.max-frame-size)"));
         }
         ClientFrame frame;
         try {
             frame = parser.parse(message);
         } catch (FrameException e) {
-            return new ServerFrame.Error(e.getMessage());
+            return List.of(new ServerFrame.Error(e.getMessage()));
         }
         if (frame instanceof ClientFrame.Join join) {
-            return joinProblem(connection, join.room()).orElseGet(() -> new ServerFrame.Joined(join.room()));
+            return List.of(joinProblem(connection, join.room()).orElseGet(() -> new ServerFrame.Joined(join.room())));
         }
         if (frame instanceof ClientFrame.Leave leave) {
             registry.leave(connection, leave.room());
-            return new ServerFrame.Left(leave.room());
+            return List.of(new ServerFrame.Left(leave.room()));
+        }
+        if (frame instanceof ClientFrame.Auth auth) {
+            return refresh(connection, auth.token());
         }
         // Of the sealed family, only a ping is left.
-        return new ServerFrame.Pong();
+        return List.of(new ServerFrame.Pong());
+    }
+
+    /**
+     * Replaces the socket's grant with that of a new token for the same {@code sub}, and leaves the
+     * rooms it no longer grants, each with a {@code left} frame. A token that does not qualify
+     * changes nothing.
+     */
+    private List<ServerFrame> refresh(WebSocketConnection connection, String token) {
+        Optional<Member> found = registry.member(connection);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Member member = found.get();
+        if (!access.required() || member.subscriber() == null) {
+            return List.of(new ServerFrame.Error("Subscriber auth is off (eventgate.subscribe.auth=off): no token is "
+                    + "needed"));
+        }
+        Subscriber refreshed;
+        try {
+            refreshed = tokens.verify(token);
+        } catch (InvalidTokenException e) {
+            return List.of(new ServerFrame.Error(e.getMessage() + "; the current token stands"));
+        }
+        if (!refreshed.sub().equals(member.sub())) {
+            return List.of(new ServerFrame.Error("The token is for another subscriber ('" + refreshed.sub()
+                    + "'); the current token stands"));
+        }
+        member.subscriber(refreshed);
+        expiries.watch(refreshed.expiresAt(), member);
+        List<ServerFrame> answers = new ArrayList<>();
+        answers.add(new ServerFrame.Authenticated(refreshed.expiresAt().toString()));
+        for (String room : registry.roomsOf(connection)) {
+            if (!access.allows(refreshed, room)) {
+                registry.leave(connection, room);
+                answers.add(new ServerFrame.Left(room));
+            }
+        }
+        return answers;
     }
 
     private Optional<ServerFrame> joinProblem(WebSocketConnection connection, String room) {
+        Optional<Member> member = registry.member(connection);
+        if (member.isPresent() && !access.allows(member.get().subscriber(), room)) {
+            return Optional.of(new ServerFrame.Error("not allowed to join room '" + room + "'"));
+        }
         return switch (registry.join(connection, room)) {
             case JOINED, ALREADY_MEMBER, CLOSED -> Optional.empty();
             case LIMIT_REACHED -> Optional.of(new ServerFrame.Error("Cannot join '" + room
@@ -125,6 +184,15 @@ public class EventSocket {
 
     private Uni<Void> send(WebSocketConnection connection, ServerFrame frame) {
         return connection.sendText(writer.write(frame));
+    }
+
+    /** Sends {@code frames} after {@code first}, one after another. */
+    private Uni<Void> sendAll(Uni<Void> first, WebSocketConnection connection, List<ServerFrame> frames) {
+        Uni<Void> sent = first;
+        for (ServerFrame frame : frames) {
+            sent = sent.chain(() -> send(connection, frame));
+        }
+        return sent;
     }
 
     /** The room names of {@code ?rooms=a,b}, also repeated as {@code ?rooms=a&rooms=b}. */

@@ -1,7 +1,11 @@
 package io.eventgate.socket;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.eventgate.subscribe.Subscriber;
+import io.eventgate.subscribe.TokenExpiries;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 
@@ -13,7 +17,7 @@ import io.vertx.core.Context;
  * write from another thread is queued by Vert.x, and the welcome, written afterwards on the loop,
  * would be queued behind it and no longer be the first frame.
  */
-public final class Member {
+public final class Member implements TokenExpiries.Expiring {
 
     /** What {@link #handOver} decided. */
     public enum HandOver {
@@ -28,6 +32,8 @@ public final class Member {
     private final WebSocketConnection connection;
     private final Context loop;
     private final AtomicLong pendingBytes = new AtomicLong();
+    private final CloseReason expired;
+    private volatile Subscriber subscriber;
     private volatile boolean welcomed;
     private volatile boolean closing;
 
@@ -35,9 +41,11 @@ public final class Member {
      * @param connection the socket
      * @param loop the root Vert.x context of the connection's event loop
      */
-    Member(WebSocketConnection connection, Context loop) {
+    Member(WebSocketConnection connection, Context loop, Subscriber subscriber, CloseReason expired) {
         this.connection = connection;
         this.loop = loop;
+        this.subscriber = subscriber;
+        this.expired = expired;
     }
 
     public WebSocketConnection connection() {
@@ -46,6 +54,36 @@ public final class Member {
 
     public Context loop() {
         return loop;
+    }
+
+    /** Who the socket is, by its token; {@code null} while subscriber auth is off. */
+    public Subscriber subscriber() {
+        return subscriber;
+    }
+
+    /** The socket's {@code sub}, for its delivery records; {@code null} while subscriber auth is off. */
+    public String sub() {
+        Subscriber current = subscriber;
+        return current == null ? null : current.sub();
+    }
+
+    /** A refreshed token replaces the grant (docs/protocol.md section 6). */
+    void subscriber(Subscriber refreshed) {
+        subscriber = refreshed;
+    }
+
+    @Override
+    public Instant expiresAt() {
+        Subscriber current = subscriber;
+        return current == null || connection.isClosed() ? Instant.MAX : current.expiresAt();
+    }
+
+    @Override
+    public void expire() {
+        ClientFaults.log("token-expired", "closed socket " + connection.id() + " with 1008: token expired");
+        connection.close(expired).subscribe().with(closed -> {
+        }, failure -> {
+        });
     }
 
     /** Whether the welcome frame has been written, so frames may be written from any thread. */

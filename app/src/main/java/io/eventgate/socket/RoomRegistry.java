@@ -2,6 +2,7 @@ package io.eventgate.socket;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,6 +10,8 @@ import java.util.concurrent.ConcurrentMap;
 import jakarta.inject.Singleton;
 
 import io.eventgate.config.EventgateConfig;
+import io.eventgate.subscribe.Subscriber;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 
@@ -35,15 +38,33 @@ public class RoomRegistry {
     private final ConcurrentMap<String, Set<Member>> members = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<String>> roomsOf = new ConcurrentHashMap<>();
     private final int maxRoomsPerConnection;
+    private final CloseReason expired = new CloseReason(1008, "token expired");
 
     RoomRegistry(EventgateConfig config) {
         this.maxRoomsPerConnection = config.socket().maxRoomsPerConnection();
     }
 
-    /** Makes the connection, living on the event loop of {@code loop}, a target of broadcasts. */
-    void open(WebSocketConnection connection, Context loop) {
-        connections.put(connection.id(), new Member(connection, loop));
+    /**
+     * Makes the connection, living on the event loop of {@code loop}, a target of broadcasts.
+     *
+     * @param subscriber who the socket is by its token; {@code null} while subscriber auth is off
+     */
+    Member open(WebSocketConnection connection, Context loop, Subscriber subscriber) {
+        Member member = new Member(connection, loop, subscriber, expired);
+        connections.put(connection.id(), member);
         roomsOf.put(connection.id(), ConcurrentHashMap.newKeySet());
+        return member;
+    }
+
+    /** The open connection's member; empty once it is closed. */
+    Optional<Member> member(WebSocketConnection connection) {
+        return Optional.ofNullable(connections.get(connection.id()));
+    }
+
+    /** The rooms the connection is in now. */
+    Set<String> roomsOf(WebSocketConnection connection) {
+        Set<String> rooms = roomsOf.get(connection.id());
+        return rooms == null ? Set.of() : Set.copyOf(rooms);
     }
 
     /** The welcome frame of the connection is written: see {@link Member}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -17,14 +18,20 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         @JsonSubTypes.Type(value = ServerFrame.Left.class, name = "left"),
         @JsonSubTypes.Type(value = ServerFrame.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerFrame.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = ServerFrame.Authenticated.class, name = "authenticated"),
         @JsonSubTypes.Type(value = ServerFrame.Event.class, name = "event")
 })
 @RegisterForReflection
 public sealed interface ServerFrame {
 
-    /** The first frame of every connection. */
+    /** The first frame of every connection; {@code sub} only when subscriber auth is on. */
     @RegisterForReflection
-    record Welcome(String connectionId) implements ServerFrame {
+    record Welcome(String connectionId, @JsonInclude(JsonInclude.Include.NON_NULL) String sub) implements ServerFrame {
+    }
+
+    /** A refreshed token is in force until {@code expiresAt} (ISO-8601). */
+    @RegisterForReflection
+    record Authenticated(String expiresAt) implements ServerFrame {
     }
 
     /** From this frame on, the socket gets the room's events. */

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,15 +40,19 @@ public final class TestSocket implements AutoCloseable {
             .build();
 
     private final WebSocket socket;
+    private final FrameCollector collector;
     private final BlockingQueue<String> frames;
     private final CompletableFuture<Integer> closeCode;
     private final String connectionId;
+    private final JsonNode welcome;
 
-    private TestSocket(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closeCode) {
+    private TestSocket(WebSocket socket, FrameCollector collector, BlockingQueue<String> frames,
+            CompletableFuture<Integer> closeCode) {
         this.socket = socket;
+        this.collector = collector;
         this.frames = frames;
         this.closeCode = closeCode;
-        JsonNode welcome = next();
+        this.welcome = next();
         assertThat(welcome.path("type").asText()).as("first frame %s", welcome).isEqualTo("welcome");
         this.connectionId = welcome.path("connectionId").asText();
         assertThat(connectionId).isNotBlank();
@@ -55,13 +60,20 @@ public final class TestSocket implements AutoCloseable {
 
     /** Connects to {@code /ws} of the server at {@code base}, with {@code query} (may be empty), and reads the welcome. */
     public static TestSocket connect(URI base, String query) {
+        return connect(base, query, Map.of());
+    }
+
+    /** As {@link #connect(URI, String)}, with {@code headers} on the handshake. */
+    public static TestSocket connect(URI base, String query, Map<String, String> headers) {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws" + (query.isEmpty() ? "" : "?" + query));
         try {
-            WebSocket socket = CLIENT.newWebSocketBuilder().buildAsync(uri, new FrameCollector(frames, closeCode))
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new TestSocket(socket, frames, closeCode);
+            WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
+            headers.forEach(builder::header);
+            FrameCollector collector = new FrameCollector(frames, closeCode);
+            WebSocket socket = builder.buildAsync(uri, collector).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new TestSocket(socket, collector, frames, closeCode);
         } catch (Exception e) {
             throw new AssertionError("Could not connect to " + uri, e);
         }
@@ -73,6 +85,11 @@ public final class TestSocket implements AutoCloseable {
 
     public String connectionId() {
         return connectionId;
+    }
+
+    /** The welcome frame the connection began with. */
+    public JsonNode welcome() {
+        return welcome;
     }
 
     /** The next frame, waiting up to {@link #TIMEOUT}. */
@@ -137,6 +154,11 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** The reason the server closed the connection with, once {@link #closedWith()} has returned. */
+    public String closeReason() {
+        return collector.closeReason;
+    }
+
     /** Joins {@code room} and waits for the {@code joined} answer. */
     public void join(String room) {
         send("{\"type\":\"join\",\"room\":" + quote(room) + "}");
@@ -164,6 +186,7 @@ public final class TestSocket implements AutoCloseable {
         private final BlockingQueue<String> frames;
         private final CompletableFuture<Integer> closeCode;
         private final StringBuilder partial = new StringBuilder();
+        private volatile String closeReason;
 
         FrameCollector(BlockingQueue<String> frames, CompletableFuture<Integer> closeCode) {
             this.frames = frames;
@@ -172,6 +195,7 @@ public final class TestSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<Void> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closeCode.complete(statusCode);
             return null;
         }

@@ -1,17 +1,16 @@
-package io.eventgate.publish;
+package io.eventgate.http;
 
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
-import io.eventgate.http.ProblemException;
 
 /**
  * Checks a {@code Content-Type} that must be {@code application/json}, in UTF-8 (docs/protocol.md section 1:
  * a {@code charset} parameter may say so; any other charset is refused). The header is parsed by
  * JAX-RS ({@link MediaType#valueOf}).
  */
-final class JsonContentType {
+public final class JsonContentType {
 
     private static final String UTF_8 = "utf-8";
 
@@ -22,7 +21,7 @@ final class JsonContentType {
      * @throws ProblemException 415 when the header is missing, unreadable, another media type, or
      *         names a charset other than UTF-8
      */
-    static void check(String header) {
+    public static void check(String header) {
         if (header == null || header.isBlank()) {
             throw unsupported("Content-Type is missing; send the event as Content-Type: application/json");
         }
