@@ -3,6 +3,9 @@
 
 const MAX_ROWS = 200;
 const rooms = new Set();
+// The subscriber token lives in this variable only: never in storage, never in the page's URL.
+let token = "";
+let authenticated = false;
 let socket = null;
 let retryDelay = 500;
 let eventCount = 0;
@@ -22,14 +25,20 @@ function send(frame) {
 
 function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  const query = rooms.size ? "?rooms=" + [...rooms].map(encodeURIComponent).join(",") : "";
+  const params = [];
+  if (rooms.size) params.push("rooms=" + [...rooms].map(encodeURIComponent).join(","));
+  if (token) params.push("token=" + encodeURIComponent(token));
+  const query = params.length ? "?" + params.join("&") : "";
+  authenticated = false;
   socket = new WebSocket(scheme + "//" + location.host + "/ws" + query);
   socket.onmessage = (message) => receive(JSON.parse(message.data));
   socket.onclose = (closed) => {
     // 1001: this replica is going away; another one takes us at once.
     const delay = closed.code === 1001 ? 0 : retryDelay;
     retryDelay = Math.min(retryDelay * 2, 10000);
-    setStatus("disconnected (" + closed.code + "), reconnecting…", "closed");
+    const why = closed.code === 1008 && closed.reason === "token expired" ? "token expired: enter a new one"
+      : closed.code === 1006 && token ? "refused or lost (is the token valid?)" : "disconnected (" + closed.code + ")";
+    setStatus(why + ", reconnecting…", "closed");
     setTimeout(connect, delay);
   };
 }
@@ -38,7 +47,13 @@ function receive(frame) {
   switch (frame.type) {
     case "welcome":
       retryDelay = 500;
-      setStatus("connected as " + frame.connectionId, "connected");
+      authenticated = Boolean(frame.sub);
+      setStatus("connected as " + (frame.sub ? frame.sub + " (" + frame.connectionId + ")" : frame.connectionId),
+        "connected");
+      break;
+    case "authenticated":
+      setStatus("token refreshed, valid until " + new Date(frame.expiresAt).toLocaleTimeString([], { hour12: false }),
+        "connected");
       break;
     case "joined":
       rooms.add(frame.room);
@@ -96,6 +111,17 @@ $("join-form").onsubmit = (submitted) => {
   const room = $("room-input").value.trim();
   if (room) send({ type: "join", room });
   $("room-input").value = "";
+};
+
+// A socket that has a token refreshes it in place; one without gets a new connection that carries it.
+$("token-form").onsubmit = (submitted) => {
+  submitted.preventDefault();
+  token = $("token-input").value.trim();
+  if (authenticated && token) {
+    send({ type: "auth", token });
+  } else if (socket) {
+    socket.close(1000, "new token");
+  }
 };
 
 $("publish-form").onsubmit = async (submitted) => {

@@ -5,10 +5,13 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.eventgate.config.EventgateConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Which rooms a socket may join (docs/protocol.md section 6): any, while subscriber auth is off;
@@ -18,6 +21,10 @@ import io.quarkus.runtime.StartupEvent;
 public class RoomAccess {
 
     private static final Logger LOG = Logger.getLogger(RoomAccess.class);
+
+    /** Where smallrye-jwt may find the key that verifies tokens: one of them must be set when auth is on. */
+    private static final List<String> VERIFICATION_KEYS = List.of("mp.jwt.verify.publickey.location",
+            "mp.jwt.verify.publickey", "smallrye.jwt.verify.key.location", "smallrye.jwt.verify.key");
 
     private final boolean required;
     private final RoomGrant publicRooms;
@@ -30,6 +37,12 @@ public class RoomAccess {
 
     void announce(@Observes StartupEvent started) {
         if (required) {
+            Config config = ConfigProvider.getConfig();
+            if (VERIFICATION_KEYS.stream().noneMatch(key -> config.getOptionalValue(key, String.class).isPresent())) {
+                throw new ConfigurationException("eventgate.subscribe.auth=required needs the key that verifies "
+                        + "tokens: set mp.jwt.verify.publickey.location (RS256/ES256, PEM or JWKS), or "
+                        + "smallrye.jwt.verify.key.location with smallrye.jwt.verify.algorithm=HS256");
+            }
             LOG.info("Subscribing requires a signed token (eventgate.subscribe.auth=required)");
         } else {
             LOG.warn("eventgate.subscribe.auth is off: any client that can reach /ws can join any room and read its "

@@ -24,10 +24,12 @@ class OpenApiTest {
     }
 
     @Test
-    void declaresTheApiKeySchemeOfThePublish() {
+    void declaresTheApiKeySchemeOfThePublishAndTheMinting() {
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("components.securitySchemes.'api-key'.type", equalTo("http"))
                 .body("components.securitySchemes.'api-key'.scheme", equalTo("bearer"))
-                .body("paths.'/events'.post.security[0]", hasKey("api-key"));
+                .body("paths.'/events'.post.security[0]", hasKey("api-key"))
+                .body("paths.'/tokens'.post.security[0]", hasKey("api-key"))
+                .body("paths.'/tokens'.post.responses.keySet()", hasItems("201", "400", "401", "503"));
     }
 }

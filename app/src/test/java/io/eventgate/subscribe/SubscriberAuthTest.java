@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventgate.http.Problem;
 import io.eventgate.support.Metrics;
 import io.eventgate.support.TestSocket;
-import io.eventgate.testing.CapturedLogs;
 import io.eventgate.testing.RawSocket;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -180,19 +179,6 @@ class SubscriberAuthTest {
     }
 
     @Test
-    void theDeliveryRecordOfAnAuthenticatedSocketNamesItsSub() {
-        try (CapturedLogs logs = CapturedLogs.install();
-                TestSocket socket = TestSocket.connect(base, "token=" + Tokens.rs256("frank", List.of("logged"),
-                        TEN_MINUTES) + "&rooms=logged")) {
-            accepted("{\"event\":\"sub.logged\",\"room\":\"logged\"}");
-            socket.next("event");
-            await().atMost(TestSocket.TIMEOUT).untilAsserted(() -> assertThat(
-                    logs.of("sub.logged").stream().filter(r -> "deliveries".equals(r.getMdc("eventLogger"))))
-                    .extracting(r -> r.getMdc("sub")).containsExactly("frank"));
-        }
-    }
-
-    @Test
     void tokensAreMintedWithTheApiKeyAndLetTheirBearerIn() {
         String body = given().header("Authorization", "Bearer " + Rs256Profile.API_KEY).contentType(ContentType.JSON)
                 .body("{\"sub\":\"carol\",\"rooms\":[\"orders:carol:*\"],\"ttl\":\"PT5M\"}")
@@ -231,7 +217,7 @@ class SubscriberAuthTest {
         assertThat(Instant.parse(expiresAt)).isBefore(Instant.now().plus(Duration.ofHours(24)).plusSeconds(5));
     }
 
-    private static String accepted(String json) {
+    static String accepted(String json) {
         return given().header("Authorization", "Bearer " + Rs256Profile.API_KEY).contentType(ContentType.JSON)
                 .body(json).post("/events").then().statusCode(202).extract().path("id");
     }
