@@ -67,6 +67,9 @@ public class LoadBench implements QuarkusApplication {
                     env.put("QUARKUS_PROFILE", "stores");
                     env.put("QUARKUS_MONGODB_CONNECTION_STRING", mongo);
                 }
+                if (settings.auth()) {
+                    env.putAll(BenchKeys.write(logs));
+                }
                 replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs));
             }
             return measure(settings, replicas, subscribers, vertx, logs);
@@ -90,13 +93,17 @@ public class LoadBench implements QuarkusApplication {
         long heapBefore = collectGarbage(replicas);
         long rssBefore = rssKib(replicas);
 
+        Map<String, String> tokens = settings.auth() ? mintTokens(settings, replicas.get(0).base()) : Map.of();
         var sockets = Subscriber.client(vertx);
+        double connectCpuBefore = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
         long connectStart = System.nanoTime();
         List<CompletableFuture<Void>> connecting = new ArrayList<>();
         for (int i = 0; i < settings.sockets(); i++) {
-            Subscriber subscriber = new Subscriber("room-" + (i % settings.rooms()), latency, delivered);
+            String room = "room-" + (i % settings.rooms());
+            Subscriber subscriber = new Subscriber(room, latency, delivered);
             subscribers.add(subscriber);
-            connecting.add(subscriber.connect(vertx, sockets, replicas.get(i % replicas.size()).base()));
+            connecting.add(subscriber.connect(vertx, sockets, replicas.get(i % replicas.size()).base(),
+                    tokens.getOrDefault(room, "")));
             if (connecting.size() == 200) {
                 CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
                 connecting.clear();
@@ -104,6 +111,8 @@ public class LoadBench implements QuarkusApplication {
         }
         CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+        double connectCpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum()
+                - connectCpuBefore;
         long heapAfter = collectGarbage(replicas);
         long rssAfter = rssKib(replicas);
 
@@ -132,6 +141,9 @@ public class LoadBench implements QuarkusApplication {
         double serverSystem = replicas.stream().mapToDouble(replica -> ProcStats.systemSeconds(replica.pid())).sum()
                 - serverSystemBefore;
 
+        // Handshakes again, now that the JIT has seen them: a second set of sockets, connected and closed.
+        double warmHandshakeCpu = warmHandshakes(settings, replicas, vertx, sockets, tokens);
+
         long missing = 0;
         for (Subscriber subscriber : subscribers) {
             for (int seq = 0; seq < settings.events(); seq++) {
@@ -148,6 +160,8 @@ public class LoadBench implements QuarkusApplication {
         OUT.printf(Locale.ROOT, "%n## %s%n%n", settings.describe());
         OUT.printf(Locale.ROOT, "| metric | value |%n|---|---|%n");
         row("connect " + settings.sockets() + " sockets", String.format(Locale.ROOT, "%.2f s", connectSeconds));
+        row("service CPU per handshake (first connect, cold JIT / again after the run)",
+                String.format(Locale.ROOT, "%.1f / %.1f µs", connectCpu * 1e6 / settings.sockets(), warmHandshakeCpu));
         row("events accepted/s (" + settings.publishers() + " publishers)",
                 String.format(Locale.ROOT, "%.0f", (settings.events() - refused) / ((publishEnd - publishStart) / 1e9)));
         row("publishes refused", Long.toString(refused));
@@ -239,6 +253,49 @@ public class LoadBench implements QuarkusApplication {
             publishers.shutdownNow();
         }
         return refused.get();
+    }
+
+    /** Connects and closes another {@code sockets} sockets; the service CPU per handshake, in µs. */
+    private static double warmHandshakes(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
+            io.vertx.core.http.HttpClient sockets, Map<String, String> tokens) throws Exception {
+        List<Subscriber> extra = new ArrayList<>();
+        double before = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
+        List<CompletableFuture<Void>> connecting = new ArrayList<>();
+        for (int i = 0; i < settings.sockets(); i++) {
+            String room = "room-" + (i % settings.rooms());
+            Subscriber subscriber = new Subscriber(room, new Recorder(3), new AtomicLong());
+            extra.add(subscriber);
+            connecting.add(subscriber.connect(vertx, sockets, replicas.get(i % replicas.size()).base(),
+                    tokens.getOrDefault(room, "")));
+            if (connecting.size() == 200) {
+                CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                connecting.clear();
+            }
+        }
+        CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        double cpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum() - before;
+        extra.forEach(Subscriber::close);
+        return settings.sockets() == 0 ? 0 : cpu * 1e6 / settings.sockets();
+    }
+
+    /** One token per room from {@code POST /tokens}, as a backend would mint them for its users. */
+    private static Map<String, String> mintTokens(Settings settings, URI node) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> tokens = new HashMap<>();
+        for (int r = 0; r < settings.rooms(); r++) {
+            String room = "room-" + r;
+            HttpResponse<String> minted = http.send(HttpRequest.newBuilder(node.resolve("/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"bench-" + r + "\",\"rooms\":[\"" + room
+                            + "\"],\"ttl\":\"PT1H\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (minted.statusCode() != 201) {
+                throw new IllegalStateException("POST /tokens answered " + minted.statusCode() + ": " + minted.body());
+            }
+            String body = minted.body();
+            int start = body.indexOf("\"token\":\"") + "\"token\":\"".length();
+            tokens.put(room, body.substring(start, body.indexOf('"', start)));
+        }
+        return tokens;
     }
 
     private static String room(Settings settings, int seq) {

@@ -54,10 +54,12 @@ final class Subscriber {
     /**
      * Connects from an event loop of {@code vertx} (a new context: loops taken in turn) and sets the
      * frame handler in the task that completes the handshake: a frame read before would be dropped.
+     *
+     * @param token the subscriber token for {@code ?token=}; empty without subscriber auth
      */
-    CompletableFuture<Void> connect(Vertx vertx, HttpClient client, URI node) {
+    CompletableFuture<Void> connect(Vertx vertx, HttpClient client, URI node, String token) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(node.getHost()).setPort(node.getPort())
-                .setURI("/ws?rooms=" + room);
+                .setURI("/ws?rooms=" + room + (token.isEmpty() ? "" : "&token=" + token));
         vertx.getOrCreateContext().runOnContext(onLoop -> client.webSocket(options).onComplete(connected -> {
             if (connected.failed()) {
                 welcomed.completeExceptionally(connected.cause());
