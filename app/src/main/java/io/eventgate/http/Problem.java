@@ -1,6 +1,6 @@
 package io.eventgate.http;
 
-import org.jboss.resteasy.reactive.RestResponse.Status;
+import jakarta.ws.rs.core.Response.StatusType;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -18,7 +18,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public static Problem of(Status status, String detail, String instance) {
+    public static Problem of(StatusType status, String detail, String instance) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, instance);
     }
 }

@@ -47,7 +47,7 @@ public class ProblemWriter {
      * sends to a replica that serves, instead of reusing one that a stopping node will reset.
      */
     private static boolean closesConnection(ProblemException problem) {
-        return problem.status() == RestResponse.Status.SERVICE_UNAVAILABLE;
+        return problem.status().getStatusCode() == RestResponse.Status.SERVICE_UNAVAILABLE.getStatusCode();
     }
 
     private static Problem problemOf(ProblemException problem, String path) {

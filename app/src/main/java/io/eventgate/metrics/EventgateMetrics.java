@@ -44,6 +44,12 @@ public class EventgateMetrics {
     }
 
     /** A publish refused with {@code status}, for {@code reason} (a short, bounded word). */
+    /** A publish repeated under its Idempotency-Key, answered without a second delivery. */
+    public void repeated() {
+        Counter.builder("eventgate.events.repeated").description("Publishes repeated under their Idempotency-Key")
+                .register(registry).increment();
+    }
+
     public void rejected(int status, String reason) {
         Counter.builder("eventgate.events.rejected").description("Publishes refused, by status and reason")
                 .tag("status", Integer.toString(status)).tag("reason", reason).register(registry).increment();

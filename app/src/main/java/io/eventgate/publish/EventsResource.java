@@ -5,8 +5,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,8 +26,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.EventPublisher;
+import io.eventgate.event.PublishRequest;
 import io.eventgate.http.JsonContentType;
 import io.eventgate.http.Problem;
+import io.eventgate.idempotency.IdempotentPublishing;
 import io.eventgate.security.ApiKeyAuthenticationMechanism;
 import io.eventgate.security.Roles;
 import io.smallrye.common.annotation.NonBlocking;
@@ -45,13 +50,19 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = ApiKeyAuthenticationMechanism.SCHEME)
 public class EventsResource {
 
+    /** The header that makes a publish safe to retry. */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final PublishRequestParser parser;
     private final EventPublisher publisher;
+    private final IdempotentPublishing idempotent;
     private final long maxBodySize;
 
-    public EventsResource(PublishRequestParser parser, EventPublisher publisher, EventgateConfig config) {
+    public EventsResource(PublishRequestParser parser, EventPublisher publisher, IdempotentPublishing idempotent,
+            EventgateConfig config) {
         this.parser = parser;
         this.publisher = publisher;
+        this.idempotent = idempotent;
         this.maxBodySize = config.publish().maxBodySize().asLongValue();
     }
 
@@ -85,6 +96,10 @@ public class EventsResource {
                             + "fields are event, room and data\",\"instance\":\"/events\"}")))
     @APIResponse(responseCode = "401", description = "API keys are configured and the request has none or a wrong one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A publish with the same Idempotency-Key is being accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than eventgate.publish.max-body-size (1 MiB)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Content-Type missing or not application/json",
@@ -92,13 +107,19 @@ public class EventsResource {
     @APIResponse(responseCode = "503", description = "The node is shutting down, or the required backplane is away",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PublishAccepted>> publish(byte[] body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "Any string of visible ASCII up to 255 characters (a UUID); a repeat within "
+                    + "eventgate.publish.idempotency-window gets the first answer and is not delivered again")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context SecurityContext security) {
         JsonContentType.check(contentType);
         if (body.length > maxBodySize) {
             // A chunked body has no Content-Length for the guard to check in advance.
             throw PublishGuard.tooLarge(maxBodySize);
         }
-        return publisher.publish(parser.parse(body))
-                .map(event -> RestResponse.status(RestResponse.Status.ACCEPTED, PublishAccepted.of(event)));
+        PublishRequest request = parser.parse(body);
+        return idempotent.publish(security.getUserPrincipal().getName(), idempotencyKey, body,
+                () -> publisher.publish(request).map(PublishAccepted::of))
+                .map(accepted -> RestResponse.status(RestResponse.Status.ACCEPTED, accepted));
     }
 }

@@ -13,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record PublishAccepted(String id, String timestamp) {
 
-    static PublishAccepted of(AcceptedEvent event) {
+    public static PublishAccepted of(AcceptedEvent event) {
         return new PublishAccepted(event.id(), Timestamps.format(event.acceptedAt()));
     }
 }

@@ -1,5 +1,6 @@
 package io.eventgate.publish;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -22,4 +23,12 @@ public interface PublishConfig {
      * one. Unset: no limit.
      */
     Optional<Integer> rateLimit();
+
+    /**
+     * How long a publisher's {@code Idempotency-Key} is remembered: a repeat within it gets the
+     * first answer and is not delivered again. Cluster-wide with the Redis backplane, per node
+     * otherwise.
+     */
+    @WithDefault("5M")
+    Duration idempotencyWindow();
 }

@@ -95,6 +95,25 @@ class ClusterIT {
 
     @Test
     @Order(2)
+    void aPublishRepeatedUnderItsIdempotencyKeyOnAnotherReplicaIsAnsweredAsTheFirstAndDeliveredOnce()
+            throws Exception {
+        try (TestSocket socket = TestSocket.connect(NODES.get(2).base(), "rooms=once")) {
+            String body = "{\"event\":\"order.paid\",\"room\":\"once\",\"data\":{\"orderId\":\"o-7\"}}";
+            HttpResponse<String> first = publishWithKey(NODES.get(0), body, "pay-o-7");
+            HttpResponse<String> repeat = publishWithKey(NODES.get(1), body, "pay-o-7");
+            assertThat(first.statusCode()).isEqualTo(202);
+            assertThat(repeat.statusCode()).isEqualTo(202);
+            assertThat(JSON.readTree(repeat.body())).isEqualTo(JSON.readTree(first.body()));
+            assertThat(publishWithKey(NODES.get(2), body.replace("o-7", "o-8"), "pay-o-7").statusCode()).isEqualTo(422);
+
+            String marker = publish(NODES.get(1), "{\"event\":\"once.marker\"}");
+            assertThat(socket.next("event").path("id").asText()).isEqualTo(JSON.readTree(first.body()).path("id").asText());
+            assertThat(socket.next("event").path("id").asText()).as("delivered once").isEqualTo(marker);
+        }
+    }
+
+    @Test
+    @Order(3)
     void keepsDeliveringLocallyWhileRedisIsAwayAndRejoinsByItself() throws Exception {
         ServiceProcess first = NODES.get(0);
         ServiceProcess second = NODES.get(1);
@@ -122,7 +141,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aStoppingNodeClosesItsSocketsWithGoingAwayWhileTheOthersServe() throws Exception {
         ServiceProcess leaving = NODES.get(2);
         try (TestSocket onLeaving = TestSocket.connect(leaving.base(), "rooms=drain");
@@ -134,6 +153,13 @@ class ClusterIT {
             String id = publish(NODES.get(1), "{\"event\":\"after.drain\",\"room\":\"drain\"}");
             assertThat(onStaying.next("event").path("id").asText()).isEqualTo(id);
         }
+    }
+
+    private static HttpResponse<String> publishWithKey(ServiceProcess node, String body, String key)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + "events"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String publish(ServiceProcess node, String body) throws IOException, InterruptedException {

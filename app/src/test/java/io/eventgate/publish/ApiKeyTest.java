@@ -1,16 +1,17 @@
 package io.eventgate.publish;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import io.eventgate.http.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.eventgate.http.Problem;
 
 @QuarkusTest
 @TestProfile(ApiKeyProfile.class)
@@ -38,6 +39,15 @@ class ApiKeyTest {
     void checksTheKeyBeforeTheBody() {
         given().header("Authorization", "Bearer wrong").contentType(ContentType.JSON).body("not json")
                 .post("/events").then().statusCode(401);
+    }
+
+    @Test
+    void idempotencyKeysBelongToTheirPublisher() {
+        String first = publish(given().header("Authorization", "Bearer " + ApiKeyProfile.KEY)
+                .header("Idempotency-Key", "shared-key")).statusCode(202).extract().path("id");
+        String second = publish(given().header("Authorization", "Bearer another-key")
+                .header("Idempotency-Key", "shared-key")).statusCode(202).extract().path("id");
+        assertThat(second).isNotEqualTo(first);
     }
 
     private static void unauthorized(RequestSpecification request) {
