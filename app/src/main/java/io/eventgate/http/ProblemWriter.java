@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,6 +17,9 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Singleton
 public class ProblemWriter {
+
+    /** The scheme both bearer mechanisms challenge with. */
+    public static final String BEARER = "Bearer";
 
     private final ObjectMapper mapper;
 
@@ -40,6 +44,12 @@ public class ProblemWriter {
                 .setStatusCode(problem.status().getStatusCode())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(json(problemOf(problem, context.request().path())));
+    }
+
+    /** A 401 with its {@code WWW-Authenticate: Bearer} challenge: the answer of both bearer mechanisms. */
+    public void challenge(RoutingContext context, String detail) {
+        context.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, BEARER);
+        write(context, new ProblemException(RestResponse.Status.UNAUTHORIZED, "unauthorized", detail));
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.resteasy.reactive.RestResponse.Status;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import io.eventgate.config.EventgateConfig;
+import io.eventgate.http.JsonContentType;
 import io.eventgate.http.ProblemException;
 
 /**
@@ -30,8 +34,10 @@ import io.eventgate.http.ProblemException;
 public class JsonBodyReader {
 
     private final ObjectReader reader;
+    private final long maxBodySize;
 
-    public JsonBodyReader(ObjectMapper mapper) {
+    public JsonBodyReader(ObjectMapper mapper, EventgateConfig config) {
+        this.maxBodySize = config.publish().maxBodySize().asLongValue();
         // Big decimals, trailing zeros kept: data reaches clients and logs exactly as it was sent.
         this.reader = mapper.reader()
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -40,11 +46,18 @@ public class JsonBodyReader {
     }
 
     /**
+     * @param contentType the request's {@code Content-Type}: JSON in UTF-8, or a 415
      * @param fields the fields the object may have, in the order the refusal names them
      * @param example a body to show when there is none
-     * @throws ProblemException 400 with a detail naming the field, or the line and column of broken JSON
+     * @throws ProblemException 400 with a detail naming the field, or the line and column of broken
+     *         JSON; 413 over {@code eventgate.publish.max-body-size}; 415
      */
-    public JsonNode object(byte[] body, List<String> fields, String example) {
+    public JsonNode object(byte[] body, String contentType, List<String> fields, String example) {
+        JsonContentType.check(contentType);
+        if (body.length > maxBodySize) {
+            // A chunked body has no Content-Length for the guard to check before it is read.
+            throw tooLarge(maxBodySize);
+        }
         JsonNode root = read(body);
         if (root.isMissingNode()) {
             throw ProblemException.badRequest("empty-body", "The request body is empty; send a JSON object such as "
@@ -65,6 +78,12 @@ public class JsonBodyReader {
             }
         }
         return root;
+    }
+
+    /** The refusal of a body over {@code limit} bytes, whether declared or read. */
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(Status.PAYLOAD_TOO_LARGE, "too-large",
+                "The request body is larger than the limit of " + limit + " bytes (eventgate.publish.max-body-size)");
     }
 
     /** The field's string value; empty when absent or JSON null; a 400 when of another type. */

@@ -24,10 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.EventPublisher;
 import io.eventgate.event.PublishRequest;
-import io.eventgate.http.JsonContentType;
 import io.eventgate.http.Problem;
 import io.eventgate.idempotency.IdempotentPublishing;
 import io.eventgate.security.ApiKeyAuthenticationMechanism;
@@ -56,14 +54,11 @@ public class EventsResource {
     private final PublishRequestParser parser;
     private final EventPublisher publisher;
     private final IdempotentPublishing idempotent;
-    private final long maxBodySize;
 
-    public EventsResource(PublishRequestParser parser, EventPublisher publisher, IdempotentPublishing idempotent,
-            EventgateConfig config) {
+    public EventsResource(PublishRequestParser parser, EventPublisher publisher, IdempotentPublishing idempotent) {
         this.parser = parser;
         this.publisher = publisher;
         this.idempotent = idempotent;
-        this.maxBodySize = config.publish().maxBodySize().asLongValue();
     }
 
     @POST
@@ -112,12 +107,7 @@ public class EventsResource {
                     + "eventgate.publish.idempotency-window gets the first answer and is not delivered again")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context SecurityContext security) {
-        JsonContentType.check(contentType);
-        if (body.length > maxBodySize) {
-            // A chunked body has no Content-Length for the guard to check in advance.
-            throw PublishGuard.tooLarge(maxBodySize);
-        }
-        PublishRequest request = parser.parse(body);
+        PublishRequest request = parser.parse(body, contentType);
         return idempotent.publish(security.getUserPrincipal().getName(), idempotencyKey, body,
                 () -> publisher.publish(request).map(PublishAccepted::of))
                 .map(accepted -> RestResponse.status(RestResponse.Status.ACCEPTED, accepted));

@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.RestResponse.Status;
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.http.ProblemException;
 import io.eventgate.http.ProblemWriter;
+import io.eventgate.json.JsonBodyReader;
 import io.eventgate.metrics.EventgateMetrics;
 import io.eventgate.shutdown.Draining;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -24,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code POST /tokens}) before its body is read: while the node shuts down (503, ahead of
  * everything), then, after Quarkus Security has found the publisher, a publisher over its rate
  * (429), or a declared length over {@code eventgate.publish.max-body-size} (413; a chunked body is
- * measured once read, by the resource). A request it lets in is counted by {@link Draining} until answered.
+ * measured once read, by {@code JsonBodyReader}). A request it lets in is counted by {@link Draining} until answered.
  */
 @Singleton
 public class PublishGuard {
@@ -86,15 +87,10 @@ public class PublishGuard {
         if (declaredLength(context) > maxBodySize) {
             // The unread body would otherwise have to be drained; closing is cheaper for both sides.
             context.response().putHeader(HttpHeaders.CONNECTION, "close");
-            refuse(context, tooLarge(maxBodySize));
+            refuse(context, JsonBodyReader.tooLarge(maxBodySize));
             return;
         }
         context.next();
-    }
-
-    public static ProblemException tooLarge(long limit) {
-        return new ProblemException(Status.PAYLOAD_TOO_LARGE, "too-large",
-                "The request body is larger than the limit of " + limit + " bytes (eventgate.publish.max-body-size)");
     }
 
     private static long declaredLength(RoutingContext context) {

@@ -33,10 +33,10 @@ public class PublishRequestParser {
     }
 
     /**
-     * @throws ProblemException 400 with a detail naming the field, or the line and column of broken JSON
+     * @throws ProblemException 400 with a detail naming the field, or the line and column of broken JSON; 413; 415
      */
-    public PublishRequest parse(byte[] body) {
-        JsonNode root = reader.object(body, FIELDS, EXAMPLE);
+    public PublishRequest parse(byte[] body, String contentType) {
+        JsonNode root = reader.object(body, contentType, FIELDS, EXAMPLE);
         String event = JsonBodyReader.optionalString(root, EVENT)
                 .orElseThrow(() -> ProblemException.badRequest("invalid-event", "Field 'event' is required"));
         NameRules.eventNameProblem(event).ifPresent(problem -> {

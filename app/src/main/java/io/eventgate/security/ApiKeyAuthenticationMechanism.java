@@ -4,9 +4,6 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import org.jboss.resteasy.reactive.RestResponse.Status;
-
-import io.eventgate.http.ProblemException;
 import io.eventgate.http.ProblemWriter;
 import io.eventgate.metrics.EventgateMetrics;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -33,8 +30,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String SCHEME = "api-key";
 
     private static final String BEARER = "bearer ";
-    private static final String CHALLENGE_SCHEME = "Bearer";
-    private static final ChallengeData CHALLENGE = new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE_SCHEME);
+    private static final ChallengeData CHALLENGE = new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE,
+            ProblemWriter.BEARER);
 
     private final ApiKeys keys;
     private final ProblemWriter problems;
@@ -70,11 +67,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     /** The challenge as a problem document, like every other refusal. */
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
-        context.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE_SCHEME);
-        ProblemException problem = new ProblemException(Status.UNAUTHORIZED, "unauthorized",
-                "A valid API key is required: send Authorization: Bearer <key>");
-        metrics.rejected(problem.status().getStatusCode(), problem.reason());
-        problems.write(context, problem);
+        metrics.rejected(401, "unauthorized");
+        problems.challenge(context, "A valid API key is required: send Authorization: Bearer <key>");
         return Uni.createFrom().item(true);
     }
 

@@ -6,10 +6,7 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
-import org.jboss.resteasy.reactive.RestResponse.Status;
-
 import io.eventgate.config.EventgateConfig;
-import io.eventgate.http.ProblemException;
 import io.eventgate.http.ProblemWriter;
 import io.eventgate.metrics.EventgateMetrics;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -39,10 +36,9 @@ public class SubscriberAuthenticationMechanism implements HttpAuthenticationMech
 
     private static final String PATH = "/ws";
     private static final String BEARER = "bearer ";
-    private static final String CHALLENGE_SCHEME = "Bearer";
     private static final String REFUSAL = SubscriberAuthenticationMechanism.class.getName() + ".refusal";
     private static final ChallengeData CHALLENGE = new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE,
-            CHALLENGE_SCHEME);
+            ProblemWriter.BEARER);
 
     private final boolean required;
     private final ProblemWriter problems;
@@ -78,10 +74,8 @@ public class SubscriberAuthenticationMechanism implements HttpAuthenticationMech
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         String reason = context.get(REFUSAL);
-        context.response().putHeader(HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE_SCHEME);
         metrics.socketRefused("unauthorized");
-        problems.write(context, new ProblemException(Status.UNAUTHORIZED, "unauthorized",
-                reason == null ? "A valid token is required to subscribe" : reason));
+        problems.challenge(context, reason == null ? "A valid token is required to subscribe" : reason);
         return Uni.createFrom().item(true);
     }
 

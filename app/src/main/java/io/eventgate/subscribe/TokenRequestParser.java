@@ -40,10 +40,10 @@ public class TokenRequestParser {
     }
 
     /**
-     * @throws ProblemException 400 naming the field that is wrong
+     * @throws ProblemException 400 naming the field that is wrong; 413; 415
      */
-    public TokenRequest parse(byte[] body) {
-        JsonNode root = reader.object(body, FIELDS, EXAMPLE);
+    public TokenRequest parse(byte[] body, String contentType) {
+        JsonNode root = reader.object(body, contentType, FIELDS, EXAMPLE);
         String sub = JsonBodyReader.optionalString(root, SUB).filter(value -> !value.isBlank())
                 .orElseThrow(() -> ProblemException.badRequest("invalid-sub", "Field 'sub' (who the token is for) is "
                         + "required"));

@@ -24,11 +24,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.Status;
 
-import io.eventgate.config.EventgateConfig;
 import io.eventgate.http.Problem;
 import io.eventgate.http.ProblemException;
-import io.eventgate.http.JsonContentType;
-import io.eventgate.publish.PublishGuard;
 import io.eventgate.security.ApiKeyAuthenticationMechanism;
 import io.eventgate.security.Roles;
 import io.smallrye.jwt.build.Jwt;
@@ -49,13 +46,11 @@ public class TokensResource {
 
     private final TokenRequestParser parser;
     private final Optional<String> issuer;
-    private final long maxBodySize;
 
-    public TokensResource(TokenRequestParser parser, EventgateConfig config,
+    public TokensResource(TokenRequestParser parser,
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
         this.parser = parser;
         this.issuer = issuer;
-        this.maxBodySize = config.publish().maxBodySize().asLongValue();
     }
 
     @POST
@@ -74,11 +69,7 @@ public class TokensResource {
     @APIResponse(responseCode = "503", description = "No signing key is configured (smallrye.jwt.sign.key.location)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<MintedToken> mint(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        JsonContentType.check(contentType);
-        if (body.length > maxBodySize) {
-            throw PublishGuard.tooLarge(maxBodySize);
-        }
-        TokenRequest request = parser.parse(body);
+        TokenRequest request = parser.parse(body, contentType);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(request.ttl());
         JwtClaimsBuilder claims = Jwt.subject(request.sub())

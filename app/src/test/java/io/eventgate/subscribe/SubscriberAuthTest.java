@@ -210,6 +210,12 @@ class SubscriberAuthTest {
     }
 
     @Test
+    void mintingTakesJsonOnly() {
+        given().header("Authorization", "Bearer " + Rs256Profile.API_KEY).contentType("text/plain")
+                .body("{\"sub\":\"u\"}").post("/tokens").then().statusCode(415).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
     void aLongTtlIsCutToTheMaximum() {
         String expiresAt = given().header("Authorization", "Bearer " + Rs256Profile.API_KEY)
                 .contentType(ContentType.JSON).body("{\"sub\":\"u\",\"ttl\":\"P30D\"}")

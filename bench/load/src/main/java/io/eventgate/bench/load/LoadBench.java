@@ -97,19 +97,7 @@ public class LoadBench implements QuarkusApplication {
         var sockets = Subscriber.client(vertx);
         double connectCpuBefore = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
         long connectStart = System.nanoTime();
-        List<CompletableFuture<Void>> connecting = new ArrayList<>();
-        for (int i = 0; i < settings.sockets(); i++) {
-            String room = "room-" + (i % settings.rooms());
-            Subscriber subscriber = new Subscriber(room, latency, delivered);
-            subscribers.add(subscriber);
-            connecting.add(subscriber.connect(vertx, sockets, replicas.get(i % replicas.size()).base(),
-                    tokens.getOrDefault(room, "")));
-            if (connecting.size() == 200) {
-                CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-                connecting.clear();
-            }
-        }
-        CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        subscribers.addAll(connectAll(settings, replicas, vertx, sockets, tokens, latency, delivered));
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         double connectCpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum()
                 - connectCpuBefore;
@@ -255,16 +243,16 @@ public class LoadBench implements QuarkusApplication {
         return refused.get();
     }
 
-    /** Connects and closes another {@code sockets} sockets; the service CPU per handshake, in µs. */
-    private static double warmHandshakes(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
-            io.vertx.core.http.HttpClient sockets, Map<String, String> tokens) throws Exception {
-        List<Subscriber> extra = new ArrayList<>();
-        double before = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
+    /** Connects {@code sockets} sockets spread over the rooms and replicas, 200 handshakes at a time. */
+    private static List<Subscriber> connectAll(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
+            io.vertx.core.http.HttpClient sockets, Map<String, String> tokens, Recorder latency, AtomicLong delivered)
+            throws Exception {
+        List<Subscriber> connected = new ArrayList<>();
         List<CompletableFuture<Void>> connecting = new ArrayList<>();
         for (int i = 0; i < settings.sockets(); i++) {
             String room = "room-" + (i % settings.rooms());
-            Subscriber subscriber = new Subscriber(room, new Recorder(3), new AtomicLong());
-            extra.add(subscriber);
+            Subscriber subscriber = new Subscriber(room, latency, delivered);
+            connected.add(subscriber);
             connecting.add(subscriber.connect(vertx, sockets, replicas.get(i % replicas.size()).base(),
                     tokens.getOrDefault(room, "")));
             if (connecting.size() == 200) {
@@ -273,6 +261,14 @@ public class LoadBench implements QuarkusApplication {
             }
         }
         CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        return connected;
+    }
+
+    /** Connects and closes another {@code sockets} sockets; the service CPU per handshake, in µs. */
+    private static double warmHandshakes(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
+            io.vertx.core.http.HttpClient sockets, Map<String, String> tokens) throws Exception {
+        double before = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
+        List<Subscriber> extra = connectAll(settings, replicas, vertx, sockets, tokens, new Recorder(3), new AtomicLong());
         double cpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum() - before;
         extra.forEach(Subscriber::close);
         return settings.sockets() == 0 ? 0 : cpu * 1e6 / settings.sockets();
