@@ -99,7 +99,7 @@ class IdempotencyTest {
                 for (Future<ExtractableResponse<Response>> answer : pool.invokeAll(calls)) {
                     answers.add(answer.get());
                 }
-                assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(202, 409).contains(202);
+                assertThat(answers).extracting(ExtractableResponse::statusCode).isSubsetOf(202, 409).contains(202);
                 Set<String> ids = answers.stream().filter(answer -> answer.statusCode() == 202)
                         .map(answer -> answer.<String> path("id")).collect(Collectors.toSet());
                 assertThat(ids).hasSize(1);
