@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * test may see this class through two class loaders. A second RSA pair signs tokens the service
  * must refuse.
  */
-final class TestKeys {
+public final class TestKeys {
 
     static final String ISSUER = "https://eventgate.test/issuer";
 
@@ -42,11 +42,11 @@ final class TestKeys {
     private TestKeys() {
     }
 
-    static String publicKeyLocation() {
+    public static String publicKeyLocation() {
         return "file:" + PUBLIC;
     }
 
-    static String privateKeyLocation() {
+    public static String privateKeyLocation() {
         return "file:" + PRIVATE;
     }
 
