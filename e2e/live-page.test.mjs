@@ -9,7 +9,7 @@ const base = process.env.EVENTGATE_URL ?? "http://127.0.0.1:8080";
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const screenshot = process.env.SCREENSHOT ?? "artifacts/live-page.png";
 
-test("the live page shows an event published to a room it joined", async () => {
+test("the live page shows an event published to a room it joined, before and after a restart", async () => {
   const browser = await chromium.launch({
     executablePath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -40,6 +40,23 @@ test("the live page shows an event published to a room it joined", async () => {
     await page.getByLabel("Data (JSON)").fill('{"note": "published from the page"}');
     await page.getByRole("button", { name: "Publish" }).click();
     await page.locator("tr.event-row").filter({ hasText: "published from the page" }).waitFor({ timeout: 10000 });
+
+    // The service restarts (SIGTERM, then a new process on the same port): the page's client
+    // reconnects by itself, in its room again, and receives.
+    const pid = Number(process.env.EVENTGATE_PID);
+    if (pid) {
+      process.kill(pid, "SIGTERM");
+      await page.getByRole("status").first().filter({ hasText: "reconnecting" }).waitFor({ timeout: 20000 });
+      await page.getByRole("status").first().filter({ hasText: "connected as" }).waitFor({ timeout: 60000 });
+      await page.getByRole("button", { name: "Leave lobby" }).waitFor({ timeout: 10000 });
+      const again = await fetch(base + "/events", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ event: "order.created", room: "lobby", data: { orderId: "after-restart" } }),
+      });
+      assert.equal(again.status, 202);
+      await page.locator("tr.event-row").filter({ hasText: "after-restart" }).waitFor({ timeout: 10000 });
+    }
 
     await mkdir(screenshot.substring(0, screenshot.lastIndexOf("/")) || ".", { recursive: true });
     await page.screenshot({ path: screenshot });

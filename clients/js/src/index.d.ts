@@ -32,9 +32,12 @@ export interface Gate {
   on(event: "connecting", handler: (detail: Record<string, never>) => void): () => void;
   on(event: "joined" | "left", handler: (detail: { room: string }) => void): () => void;
   on(event: "error", handler: (detail: { message: string }) => void): () => void;
+  on(event: "authenticated", handler: (detail: { expiresAt: string }) => void): () => void;
   on(event: string, handler: (event: GateEvent) => void): () => void;
   join(room: string): void;
   leave(room: string): void;
+  /** Uses this token from now on: refreshed in place on a socket that has one, else by connecting again. */
+  setToken(token: string): void;
   close(): void;
 }
 

@@ -54,6 +54,7 @@ class Gate {
   #timers = new Set();
   #lastFrameAt = 0;
   #state = "disconnected";
+  #authenticated = false;
 
   constructor(url, options) {
     this.#url = url;
@@ -79,7 +80,7 @@ class Gate {
   /**
    * Calls `handler` for each event named `event` ("*" for every event), and for the state events
    * "connecting", "connected" ({connectionId, sub}), "disconnected" ({code, reason}), "joined",
-   * "left" and "error" ({message}).
+   * "left", "authenticated" ({expiresAt}) and "error" ({message}).
    */
   on(event, handler) {
     if (!this.#handlers.has(event)) this.#handlers.set(event, new Set());
@@ -95,6 +96,19 @@ class Gate {
   leave(room) {
     this.#rooms.delete(room);
     this.#send({ type: "leave", room });
+  }
+
+  /**
+   * Uses `token` from now on: refreshed on the open socket when it already has one, otherwise
+   * by connecting again with it.
+   */
+  setToken(token) {
+    this.#token = token;
+    if (this.#state === "connected" && this.#authenticated) {
+      this.#send({ type: "auth", token });
+    } else {
+      this.#socket?.close(1000, "new token");
+    }
   }
 
   /** Closes the socket for good: no reconnect. */
@@ -132,6 +146,7 @@ class Gate {
     switch (frame.type) {
       case "welcome":
         this.#attempt = 0;
+        this.#authenticated = Boolean(frame.sub);
         this.#setState("connected", { connectionId: frame.connectionId, sub: frame.sub });
         this.#keepAlive();
         this.#scheduleRefresh();
@@ -140,6 +155,7 @@ class Gate {
         this.#deliver(frame);
         break;
       case "authenticated":
+        this.#emit("authenticated", { expiresAt: frame.expiresAt });
         this.#scheduleRefresh();
         break;
       case "joined":
@@ -169,8 +185,8 @@ class Gate {
     this.#clearTimers();
     this.#setState("disconnected", { code, reason });
     if (this.#closed) return;
-    // 1001: the replica is stopping; another one takes the socket at once.
-    const delay = code === 1001 ? 0 : backoffDelay(this.#attempt++, this.#options.backoff);
+    // 1001: the replica is stopping; another one takes the socket at once. So does a new token.
+    const delay = code === 1001 || reason === "new token" ? 0 : backoffDelay(this.#attempt++, this.#options.backoff);
     this.#timer(delay, () => this.#reconnect());
   }
 

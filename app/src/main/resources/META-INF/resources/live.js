@@ -1,81 +1,52 @@
-// The live page: one socket to /ws, rooms joined and left, events shown as they arrive.
-"use strict";
+// The live page, on the eventgate client (served at /client/index.js from clients/js): rooms joined
+// and left, events shown as they arrive, a subscriber token kept in this page's memory only.
+import { connect } from "./client/index.js";
 
 const MAX_ROWS = 200;
-const rooms = new Set();
-// The subscriber token lives in this variable only: never in storage, never in the page's URL.
-let token = "";
-let authenticated = false;
-let socket = null;
-let retryDelay = 500;
+// The rooms the service confirmed: those asked for at connect, then each joined and left frame.
+const joined = new Set();
 let eventCount = 0;
 
 const $ = (id) => document.getElementById(id);
+const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+const gate = connect(scheme + "//" + location.host + "/ws", { backoff: { baseMs: 500, maxMs: 10000 } });
 
 function setStatus(text, state) {
   $("status").textContent = text;
   $("status").className = "status " + state;
 }
 
-function send(frame) {
-  if (socket && socket.readyState === WebSocket.OPEN) {
-    socket.send(JSON.stringify(frame));
-  }
-}
-
-function connect() {
-  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  const params = [];
-  if (rooms.size) params.push("rooms=" + [...rooms].map(encodeURIComponent).join(","));
-  if (token) params.push("token=" + encodeURIComponent(token));
-  const query = params.length ? "?" + params.join("&") : "";
-  authenticated = false;
-  socket = new WebSocket(scheme + "//" + location.host + "/ws" + query);
-  socket.onmessage = (message) => receive(JSON.parse(message.data));
-  socket.onclose = (closed) => {
-    // 1001: this replica is going away; another one takes us at once.
-    const delay = closed.code === 1001 ? 0 : retryDelay;
-    retryDelay = Math.min(retryDelay * 2, 10000);
-    const why = closed.code === 1008 && closed.reason === "token expired" ? "token expired: enter a new one"
-      : closed.code === 1006 && token ? "refused or lost (is the token valid?)" : "disconnected (" + closed.code + ")";
-    setStatus(why + ", reconnecting…", "closed");
-    setTimeout(connect, delay);
-  };
-}
-
-function receive(frame) {
-  switch (frame.type) {
-    case "welcome":
-      retryDelay = 500;
-      authenticated = Boolean(frame.sub);
-      setStatus("connected as " + (frame.sub ? frame.sub + " (" + frame.connectionId + ")" : frame.connectionId),
-        "connected");
-      break;
-    case "authenticated":
-      setStatus("token refreshed, valid until " + new Date(frame.expiresAt).toLocaleTimeString([], { hour12: false }),
-        "connected");
-      break;
-    case "joined":
-      rooms.add(frame.room);
-      renderRooms();
-      break;
-    case "left":
-      rooms.delete(frame.room);
-      renderRooms();
-      break;
-    case "event":
-      showEvent(frame);
-      break;
-    case "error":
-      $("publish-result").textContent = "server: " + frame.message;
-      $("publish-result").className = "result bad";
-      break;
-  }
-}
+gate.on("connecting", () => setStatus("connecting…", "connecting"));
+gate.on("connected", ({ connectionId, sub }) => {
+  setStatus("connected as " + (sub ? sub + " (" + connectionId + ")" : connectionId), "connected");
+  joined.clear();
+  gate.rooms.forEach((room) => joined.add(room));
+  renderRooms();
+});
+gate.on("disconnected", ({ code, reason }) => {
+  const why = code === 1008 && reason === "token expired" ? "token expired: enter a new one"
+    : code === 1006 ? "refused or lost (is a token needed, or the service away?)" : "disconnected (" + code + ")";
+  setStatus(why + ", reconnecting…", "closed");
+});
+gate.on("authenticated", ({ expiresAt }) =>
+  setStatus("token refreshed, valid until " + new Date(expiresAt).toLocaleTimeString([], { hour12: false }), "connected"));
+gate.on("joined", ({ room }) => {
+  joined.add(room);
+  renderRooms();
+});
+gate.on("left", ({ room }) => {
+  joined.delete(room);
+  renderRooms();
+});
+gate.on("error", ({ message }) => {
+  $("publish-result").textContent = "server: " + message;
+  $("publish-result").className = "result bad";
+});
+gate.on("*", showEvent);
 
 function renderRooms() {
   const list = $("rooms");
-  list.replaceChildren(...[...rooms].sort().map((room) => {
+  list.replaceChildren(...[...joined].sort().map((room) => {
     const item = document.createElement("li");
     item.textContent = room;
     const leave = document.createElement("button");
@@ -83,18 +54,18 @@ function renderRooms() {
     leave.textContent = "×";
     leave.title = "Leave " + room;
     leave.setAttribute("aria-label", "Leave " + room);
-    leave.onclick = () => send({ type: "leave", room });
+    leave.onclick = () => gate.leave(room);
     item.append(leave);
     return item;
   }));
 }
 
-function showEvent(frame) {
+function showEvent(event) {
   const row = document.createElement("tr");
   row.className = "fresh event-row";
-  const time = new Date(frame.timestamp).toLocaleTimeString([], { hour12: false }) + "." + frame.timestamp.slice(20, 23);
-  for (const [text, css] of [[time, ""], [frame.event, "name"], [frame.room ?? "(everyone)", "room"],
-    [JSON.stringify(frame.data), "data"]]) {
+  const time = new Date(event.timestamp).toLocaleTimeString([], { hour12: false }) + "." + event.timestamp.slice(20, 23);
+  for (const [text, css] of [[time, ""], [event.event, "name"], [event.room ?? "(everyone)", "room"],
+    [JSON.stringify(event.data), "data"]]) {
     const cell = document.createElement("td");
     cell.textContent = text;
     if (css) cell.className = css;
@@ -109,19 +80,14 @@ function showEvent(frame) {
 $("join-form").onsubmit = (submitted) => {
   submitted.preventDefault();
   const room = $("room-input").value.trim();
-  if (room) send({ type: "join", room });
+  if (room) gate.join(room);
   $("room-input").value = "";
 };
 
-// A socket that has a token refreshes it in place; one without gets a new connection that carries it.
 $("token-form").onsubmit = (submitted) => {
   submitted.preventDefault();
-  token = $("token-input").value.trim();
-  if (authenticated && token) {
-    send({ type: "auth", token });
-  } else if (socket) {
-    socket.close(1000, "new token");
-  }
+  const token = $("token-input").value.trim();
+  if (token) gate.setToken(token);
 };
 
 $("publish-form").onsubmit = async (submitted) => {
@@ -148,5 +114,3 @@ $("publish-form").onsubmit = async (submitted) => {
   result.textContent = response.status === 202 ? "accepted " + answer.id : response.status + ": " + answer.detail;
   result.className = "result " + (response.status === 202 ? "ok" : "bad");
 };
-
-connect();

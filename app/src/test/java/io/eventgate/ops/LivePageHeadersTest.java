@@ -14,7 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class LivePageHeadersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/index.html", "/live.js", "/live.css" })
+    @ValueSource(strings = { "/", "/index.html", "/live.js", "/live.css", "/client/index.js" })
     void everyPartOfTheLivePageHasItsSecurityHeaders(String path) {
         given().get(path).then().statusCode(200)
                 .header("Content-Security-Policy", containsString("default-src 'none'"))

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +17,9 @@ import io.eventgate.testing.ServiceProcess;
 
 /**
  * The live page at {@code /} in a real browser: the packaged service, and {@code e2e/} (Node's test
- * runner, playwright-core driving Debian's chromium) against it. Leaves the screenshot in
- * {@code e2e/artifacts/live-page.png}.
+ * runner, playwright-core driving Debian's chromium) against it. The test stops the service
+ * (SIGTERM) halfway; a new one takes its port, and the page must receive again. Leaves the
+ * screenshot in {@code e2e/artifacts/live-page.png}.
  */
 class LivePageIT {
 
@@ -26,11 +30,26 @@ class LivePageIT {
         if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
             NodeRun.run(E2E, "npm-install", List.of("npm", "install", "--no-audit", "--no-fund"), Map.of());
         }
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.packaged(), "live-page",
-                Map.of(), Path.of("target/e2e"))) {
+        Path logs = Path.of("target/e2e");
+        ServiceProcess first = ServiceProcess.start(ServiceProcess.packaged(), "live-page", Map.of(), logs);
+        String port = Integer.toString(first.base().getPort());
+        // The replacement starts once the first has exited, as a restarted pod would.
+        CompletableFuture<ServiceProcess> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                ProcessHandle.of(first.pid()).ifPresent(handle -> handle.onExit().join());
+                return ServiceProcess.start(ServiceProcess.packaged(), "live-page-restarted", Map.of("PORT", port), logs);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
             NodeRun.run(E2E, "live-page-test", List.of("node", "--test", "live-page.test.mjs"),
-                    Map.of("EVENTGATE_URL", service.base().toString().replaceAll("/$", ""),
+                    Map.of("EVENTGATE_URL", first.base().toString().replaceAll("/$", ""),
+                            "EVENTGATE_PID", Long.toString(first.pid()),
                             "CHROMIUM", System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")));
+        } finally {
+            first.close();
+            second.get(60, TimeUnit.SECONDS).close();
         }
         assertThat(E2E.resolve("artifacts/live-page.png")).isRegularFile();
     }

@@ -68,7 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service first (mvn package)");
         }
-        int port = RedisProcess.freePort();
+        // A PORT in env is kept: a restart takes the port of the process it replaces.
+        int port = env.containsKey("PORT") ? Integer.parseInt(env.get("PORT")) : RedisProcess.freePort();
         Path log = logs.resolve(name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
