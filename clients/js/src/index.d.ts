@@ -5,6 +5,8 @@ export interface GateEvent {
   room?: string;
   data: unknown;
   timestamp: string;
+  /** Its place in the history; the client resumes after the last one it got. */
+  offset?: string;
 }
 
 export interface ConnectOptions {
@@ -27,7 +29,8 @@ export type GateState = "connecting" | "connected" | "disconnected";
 export interface Gate {
   readonly state: GateState;
   readonly rooms: string[];
-  on(event: "connected", handler: (detail: { connectionId: string; sub?: string }) => void): () => void;
+  /** recovered: after a reconnect, whether every missed event came; false: reload the application's state. */
+  on(event: "connected", handler: (detail: { connectionId: string; sub?: string; recovered?: boolean }) => void): () => void;
   on(event: "disconnected", handler: (detail: { code: number; reason: string }) => void): () => void;
   on(event: "connecting", handler: (detail: Record<string, never>) => void): () => void;
   on(event: "joined" | "left", handler: (detail: { room: string }) => void): () => void;

@@ -55,6 +55,7 @@ class Gate {
   #lastFrameAt = 0;
   #state = "disconnected";
   #authenticated = false;
+  #lastOffset;
 
   constructor(url, options) {
     this.#url = url;
@@ -79,7 +80,9 @@ class Gate {
 
   /**
    * Calls `handler` for each event named `event` ("*" for every event), and for the state events
-   * "connecting", "connected" ({connectionId, sub}), "disconnected" ({code, reason}), "joined",
+   * "connecting", "connected" ({connectionId, sub, recovered}: recovered is false after a reconnect
+   * that could not get every missed event, when the application should reload its state),
+   * "disconnected" ({code, reason}), "joined",
    * "left", "authenticated" ({expiresAt}) and "error" ({message}).
    */
   on(event, handler) {
@@ -127,6 +130,8 @@ class Gate {
     const params = new URLSearchParams();
     if (this.#rooms.size) params.set("rooms", [...this.#rooms].join(","));
     if (this.#token) params.set("token", this.#token);
+    // Resume: what was missed while away comes first, then the live events (docs/protocol.md section 4).
+    if (this.#lastOffset) params.set("since", this.#lastOffset);
     const query = params.toString();
     const Socket = this.#options.WebSocket ?? globalThis.WebSocket;
     const socket = new Socket(this.#url + (query ? (this.#url.includes("?") ? "&" : "?") + query : ""));
@@ -147,7 +152,7 @@ class Gate {
       case "welcome":
         this.#attempt = 0;
         this.#authenticated = Boolean(frame.sub);
-        this.#setState("connected", { connectionId: frame.connectionId, sub: frame.sub });
+        this.#setState("connected", { connectionId: frame.connectionId, sub: frame.sub, recovered: frame.recovered });
         this.#keepAlive();
         this.#scheduleRefresh();
         break;
@@ -175,7 +180,9 @@ class Gate {
     if (this.#seen.has(frame.id)) return;
     this.#seen.add(frame.id);
     if (this.#seen.size > DEDUPE_WINDOW) this.#seen.delete(this.#seen.values().next().value);
-    const event = { id: frame.id, event: frame.event, room: frame.room, data: frame.data, timestamp: frame.timestamp };
+    if (frame.offset) this.#lastOffset = frame.offset;
+    const event = { id: frame.id, event: frame.event, room: frame.room, data: frame.data, timestamp: frame.timestamp,
+      offset: frame.offset };
     this.#emit(frame.event, event);
     this.#emit("*", event);
   }

@@ -177,6 +177,35 @@ test("after a lost connection it reconnects by itself and is in its rooms again"
   }
 });
 
+test("after a lost connection it resumes: the events published while it was away come first", async () => {
+  const gate = connect(socketUrl, {
+    token: await mint("gina", ["away"]),
+    rooms: ["away"],
+    WebSocket: Doubling,
+    backoff: { baseMs: 300, maxMs: 300 },
+  });
+  try {
+    await next((done) => gate.on("connected", done));
+    const ids = [];
+    gate.on("*", (event) => ids.push(event.id));
+    const first = next((done) => gate.on("before", done));
+    await publisher.publish({ event: "before", room: "away" });
+    await first;
+    const disconnected = next((done) => gate.on("disconnected", done));
+    Doubling.last.close(4003, "cut by the test");
+    await disconnected;
+    const missed = await publisher.publish({ event: "while.away", room: "away" });
+    const reconnected = await next((done) => gate.on("connected", done));
+    assert.equal(reconnected.recovered, true);
+    const live = next((done) => gate.on("after", done));
+    const after = await publisher.publish({ event: "after", room: "away" });
+    await live;
+    assert.deepEqual(ids.slice(1), [missed.id, after.id]);
+  } finally {
+    gate.close();
+  }
+});
+
 test("after 1001 (a replica stopping) it reconnects at once, whatever the backoff", async () => {
   const gate = connect(socketUrl, {
     token: await mint("frank", ["moving"]),

@@ -26,6 +26,6 @@ record BackplaneMessage(String origin, String id, String event, String room, Str
     }
 
     Delivery delivery() {
-        return Delivery.of(id, event, Optional.ofNullable(room), frame, Instant.ofEpochMilli(acceptedAt));
+        return Delivery.of(id, event, Optional.ofNullable(room), frame, Instant.ofEpochMilli(acceptedAt), 0);
     }
 }

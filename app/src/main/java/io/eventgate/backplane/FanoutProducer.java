@@ -8,6 +8,7 @@ import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.Fanout;
 import io.eventgate.delivery.SingleNodeFanout;
 import io.eventgate.delivery.SocketDelivery;
+import io.eventgate.history.LocalHistory;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -20,9 +21,10 @@ public class FanoutProducer {
     @Produces
     @Singleton
     @Startup
-    Fanout fanout(EventgateConfig config, SocketDelivery local, Instance<RedisFanout> redis) {
+    Fanout fanout(EventgateConfig config, SocketDelivery local, Instance<LocalHistory> history,
+            Instance<RedisFanout> redis) {
         return switch (config.fanout()) {
-            case LOCAL -> new SingleNodeFanout(local);
+            case LOCAL -> new SingleNodeFanout(local, history.get());
             case REDIS -> redis.get().start();
         };
     }

@@ -25,6 +25,7 @@ import io.eventgate.delivery.Fanout;
 import io.eventgate.delivery.NodeIdentity;
 import io.eventgate.delivery.SocketDelivery;
 import io.eventgate.event.AcceptedEvent;
+import io.eventgate.history.Offset;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -90,9 +91,13 @@ public class RedisFanout implements Fanout {
         return this;
     }
 
+    /** No offsets yet: the history of the replicas (in Redis) is still to come. */
     @Override
-    public Uni<Void> publish(AcceptedEvent event) {
-        Delivery delivery = local.prepare(event);
+    public Uni<Optional<Offset>> publish(AcceptedEvent event) {
+        return send(local.prepare(event, Optional.empty())).replaceWith(Optional.empty());
+    }
+
+    private Uni<Void> send(Delivery delivery) {
         if (!subscribed) {
             return withoutBackplane(delivery, problem);
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.eventgate.backplane.BackplaneConfig;
 import io.eventgate.delivery.FanoutMode;
 import io.eventgate.health.HealthConfig;
+import io.eventgate.history.HistoryConfig;
 import io.eventgate.publish.PublishConfig;
 import io.eventgate.socket.SocketConfig;
 import io.eventgate.subscribe.SubscribeConfig;
@@ -47,6 +48,9 @@ public interface EventgateConfig {
 
     /** The Redis backplane, when {@code eventgate.fanout=redis}: {@code eventgate.backplane.*}. */
     BackplaneConfig backplane();
+
+    /** What is kept for resume and {@code GET /history}: {@code eventgate.history.*}. */
+    HistoryConfig history();
 
     /** Who may subscribe: {@code eventgate.subscribe.*}. */
     SubscribeConfig subscribe();

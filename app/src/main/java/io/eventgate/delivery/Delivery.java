@@ -16,8 +16,11 @@ import io.eventgate.json.StrictUtf8;
  * @param frame the {@code event} frame, as JSON text
  * @param frameBytes the length of the frame in UTF-8, which each socket's bound of pending bytes counts
  * @param acceptedAt when the accepting node took it, to time each delivery
+ * @param seq its sequence number in the history, by which a socket that resumed drops what it had
+ *        replayed; 0 where the fan-out keeps no history
  */
-public record Delivery(String id, String event, Optional<String> room, String frame, int frameBytes, Instant acceptedAt) {
+public record Delivery(String id, String event, Optional<String> room, String frame, int frameBytes, Instant acceptedAt,
+        long seq) {
 
     public Delivery {
         Objects.requireNonNull(id, "id");
@@ -27,7 +30,8 @@ public record Delivery(String id, String event, Optional<String> room, String fr
         Objects.requireNonNull(acceptedAt, "acceptedAt");
     }
 
-    public static Delivery of(String id, String event, Optional<String> room, String frame, Instant acceptedAt) {
-        return new Delivery(id, event, room, frame, StrictUtf8.encodedLength(frame), acceptedAt);
+    public static Delivery of(String id, String event, Optional<String> room, String frame, Instant acceptedAt,
+            long seq) {
+        return new Delivery(id, event, room, frame, StrictUtf8.encodedLength(frame), acceptedAt, seq);
     }
 }

@@ -2,12 +2,14 @@ package io.eventgate.delivery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
 import io.eventgate.event.AcceptedEvent;
 import io.eventgate.event.PublishRequest;
+import io.eventgate.history.Offset;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.metrics.EventgateMetrics;
@@ -30,7 +32,11 @@ public class EventPublisher {
         this.metrics = metrics;
     }
 
-    public Uni<AcceptedEvent> publish(PublishRequest request) {
+    /** An accepted event, with its offset when the fan-out keeps a history. */
+    public record Published(AcceptedEvent event, Optional<Offset> offset) {
+    }
+
+    public Uni<Published> publish(PublishRequest request) {
         AcceptedEvent event = new AcceptedEvent(UUID.randomUUID().toString(), request.event(), request.room(),
                 request.data(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return fanout.publish(event)
@@ -38,6 +44,6 @@ public class EventPublisher {
                     metrics.accepted();
                     events.log(EventLogRecords.accepted(event));
                 })
-                .replaceWith(event);
+                .map(offset -> new Published(event, offset));
     }
 }

@@ -1,6 +1,9 @@
 package io.eventgate.delivery;
 
+import java.util.Optional;
+
 import io.eventgate.event.AcceptedEvent;
+import io.eventgate.history.Offset;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -14,7 +17,11 @@ import io.smallrye.mutiny.Uni;
  */
 public interface Fanout {
 
-    Uni<Void> publish(AcceptedEvent event);
+    /**
+     * @return the event's offset in the history (docs/protocol.md section 4); empty where the
+     *         fan-out keeps no history
+     */
+    Uni<Optional<Offset>> publish(AcceptedEvent event);
 
     /**
      * Whether every event published here has been handed to this node's sockets (with a backplane,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,6 @@ import org.jboss.logging.Logger;
 
 import io.eventgate.socket.Member;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 
 /**
@@ -60,13 +60,13 @@ final class SendRounds {
      * when every target's event loop has written the frame.
      */
     Uni<Void> send(Delivery delivery, Collection<Member> targets) {
-        return Uni.createFrom().emitter(done -> {
-            if (!sender.isAlive()) {
-                done.fail(new DeliveryRefusedException("the service is stopping"));
-                return;
-            }
-            waiting.add(new Send(delivery, targets, done));
-        });
+        // Queued now, not when the answer is subscribed to: the caller's order is the sockets' order.
+        if (!sender.isAlive()) {
+            return Uni.createFrom().failure(new DeliveryRefusedException("the service is stopping"));
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        waiting.add(new Send(delivery, targets, done));
+        return Uni.createFrom().completionStage(done);
     }
 
     private void run() {
@@ -88,8 +88,8 @@ final class SendRounds {
         } catch (InterruptedException stopping) {
             DeliveryRefusedException refused = new DeliveryRefusedException("the service is stopping");
             // A send already completed ignores the failure.
-            round.forEach(send -> send.done().fail(refused));
-            waiting.forEach(send -> send.done().fail(refused));
+            round.forEach(send -> send.done().completeExceptionally(refused));
+            waiting.forEach(send -> send.done().completeExceptionally(refused));
             Thread.currentThread().interrupt();
         }
     }
@@ -186,7 +186,7 @@ final class SendRounds {
         sender.interrupt();
     }
 
-    private record Send(Delivery delivery, Collection<Member> targets, UniEmitter<? super Void> done) {
+    private record Send(Delivery delivery, Collection<Member> targets, CompletableFuture<Void> done) {
     }
 
     private record Write(Delivery delivery, Member member) {

@@ -1,6 +1,7 @@
 package io.eventgate.delivery;
 
 import java.util.Collection;
+import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.event.AcceptedEvent;
 import io.eventgate.event.Timestamps;
+import io.eventgate.history.Offset;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.metrics.EventgateMetrics;
@@ -54,11 +56,16 @@ public class SocketDelivery {
         this.rounds = new SendRounds(this::send);
     }
 
-    /** The event as it travels: its frame written once, here, for every socket of every node. */
-    public Delivery prepare(AcceptedEvent event) {
+    /**
+     * The event as it travels: its frame written once, here, for every socket of every node.
+     *
+     * @param offset its place in the history; empty where the fan-out keeps none
+     */
+    public Delivery prepare(AcceptedEvent event, Optional<Offset> offset) {
         String frame = writer.write(new ServerFrame.Event(event.id(), event.event(), event.room().orElse(null),
-                event.data(), Timestamps.format(event.acceptedAt())));
-        return Delivery.of(event.id(), event.event(), event.room(), frame, event.acceptedAt());
+                event.data(), Timestamps.format(event.acceptedAt()), offset.map(Offset::toString).orElse(null)));
+        return Delivery.of(event.id(), event.event(), event.room(), frame, event.acceptedAt(),
+                offset.map(Offset::seq).orElse(0L));
     }
 
     /**
@@ -78,12 +85,20 @@ public class SocketDelivery {
         rounds.stop();
     }
 
+    /** The frames a resumed socket held back while its replay was written, now in order after it. */
+    public void release(Member member) {
+        member.release(delivery -> send(delivery, member));
+    }
+
     /**
      * Hands the frame to the socket unless it holds more than its bound of frames not yet written:
      * then it is closed as a slow consumer, and no one waits for it. A socket closed meanwhile fails
      * the send, which is only logged at debug level.
      */
     private void send(Delivery delivery, Member member) {
+        if (!member.admit(delivery)) {
+            return;
+        }
         WebSocketConnection connection = member.connection();
         switch (member.handOver(delivery.frameBytes(), maxPendingBytes)) {
             case ACCEPTED -> connection.sendText(delivery.frame()).subscribe().with(

@@ -42,7 +42,8 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Uni<Void> complete(String key, String digest, PublishAccepted accepted) {
-        String value = String.join(SEPARATOR, DONE, digest, accepted.id(), accepted.timestamp());
+        String value = String.join(SEPARATOR, DONE, digest, accepted.id(), accepted.timestamp(),
+                accepted.offset() == null ? "" : accepted.offset());
         return send(Request.cmd(Command.SET).arg(prefix + key).arg(value).arg("XX").arg("KEEPTTL")).replaceWithVoid();
     }
 
@@ -60,12 +61,12 @@ final class RedisIdempotencyStore implements IdempotencyStore {
         if (value == null) {
             return new Claim.InProgress();
         }
-        String[] parts = value.toString().split("\\|", 4);
+        String[] parts = value.toString().split("\\|", 5);
         if (parts.length < 2 || !parts[1].equals(digest)) {
             return new Claim.Conflict();
         }
-        if (DONE.equals(parts[0]) && parts.length == 4) {
-            return new Claim.Repeat(new PublishAccepted(parts[2], parts[3]));
+        if (DONE.equals(parts[0]) && parts.length == 5) {
+            return new Claim.Repeat(new PublishAccepted(parts[2], parts[3], parts[4].isEmpty() ? null : parts[4]));
         }
         return new Claim.InProgress();
     }

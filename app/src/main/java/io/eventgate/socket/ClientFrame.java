@@ -1,13 +1,15 @@
 package io.eventgate.socket;
 
+import java.util.Optional;
+
 
 /**
  * Every frame a client may send (docs/protocol.md section 2).
  */
 public sealed interface ClientFrame {
 
-    /** Start getting the room's events. */
-    record Join(String room) implements ClientFrame {
+    /** Start getting the room's events; after those missed since {@code since}, when given. */
+    record Join(String room, Optional<String> since) implements ClientFrame {
     }
 
     /** Stop getting the room's events; leaving a room never joined is fine. */

@@ -1,5 +1,7 @@
 package io.eventgate.socket;
 
+import java.util.Optional;
+
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -41,7 +43,7 @@ class ClientFrameParser {
             throw new FrameException("A frame needs a string 'type': join, leave, ping or auth");
         }
         return switch (type.textValue()) {
-            case "join" -> new ClientFrame.Join(room(root));
+            case "join" -> new ClientFrame.Join(room(root), since(root));
             case "leave" -> new ClientFrame.Leave(room(root));
             case "ping" -> new ClientFrame.Ping();
             case "auth" -> new ClientFrame.Auth(token(root));
@@ -58,6 +60,17 @@ class ClientFrameParser {
             String where = location == null ? "" : " at column " + location.getColumnNr();
             throw new FrameException("Malformed JSON" + where + ": " + e.getOriginalMessage());
         }
+    }
+
+    private static Optional<String> since(JsonNode root) {
+        JsonNode since = root.get("since");
+        if (since == null || since.isNull()) {
+            return Optional.empty();
+        }
+        if (!since.isTextual()) {
+            throw new FrameException("Field 'since' must be an offset string, as the event frames carry");
+        }
+        return Optional.of(since.textValue());
     }
 
     private static String token(JsonNode root) {

@@ -2,13 +2,20 @@ package io.eventgate.socket;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.enterprise.inject.Instance;
+
 import io.eventgate.config.EventgateConfig;
+import io.eventgate.delivery.FanoutMode;
+import io.eventgate.delivery.SocketDelivery;
 import io.eventgate.event.NameRules;
+import io.eventgate.history.LocalHistory;
+import io.eventgate.history.Replay;
 import io.eventgate.json.StrictUtf8;
 import io.eventgate.subscribe.InvalidTokenException;
 import io.eventgate.subscribe.RoomAccess;
@@ -44,44 +51,67 @@ public class EventSocket {
     private final RoomAccess access;
     private final SubscriberTokens tokens;
     private final TokenExpiries expiries;
+    private final SocketDelivery delivery;
+    private final Optional<LocalHistory> history;
     private final long maxFrameSize;
 
     EventSocket(RoomRegistry registry, ClientFrameParser parser, FrameWriter writer, RoomAccess access,
-            SubscriberTokens tokens, TokenExpiries expiries, EventgateConfig config) {
+            SubscriberTokens tokens, TokenExpiries expiries, SocketDelivery delivery, Instance<LocalHistory> history,
+            EventgateConfig config) {
         this.registry = registry;
         this.parser = parser;
         this.writer = writer;
         this.access = access;
         this.tokens = tokens;
         this.expiries = expiries;
+        this.delivery = delivery;
+        this.history = config.fanout() == FanoutMode.LOCAL ? Optional.of(history.get()) : Optional.empty();
         this.maxFrameSize = config.socket().maxFrameSize().asLongValue();
     }
 
     /**
      * Joins the rooms of {@code ?rooms=a,b} before the welcome, in this same event-loop task, so
-     * no event published after the welcome can miss the socket.
+     * no event published after the welcome can miss the socket. With {@code ?since=}, the missed
+     * events of those rooms and the missed broadcasts follow the welcome, then the live ones
+     * (docs/protocol.md section 4).
      */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
         Subscriber subscriber = connection.userData().get(SubscriberHandOver.SUBSCRIBER);
-        Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), subscriber);
+        Optional<String> since = queryParameter(connection, "since").filter(value -> !value.isEmpty());
+        Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), subscriber,
+                since.isPresent());
         if (subscriber != null) {
             expiries.watch(subscriber.expiresAt(), member);
         }
         List<ServerFrame> problems = new ArrayList<>();
-        for (String room : requestedRooms(connection)) {
-            NameRules.roomNameProblem(room).ifPresentOrElse(
-                    problem -> problems.add(new ServerFrame.Error("Invalid room '" + room + "' in ?rooms: " + problem)),
-                    () -> joinProblem(connection, room).ifPresent(problems::add));
+        Set<String> joined = new LinkedHashSet<>();
+        Runnable join = () -> {
+            for (String room : requestedRooms(connection)) {
+                NameRules.roomNameProblem(room).ifPresentOrElse(
+                        problem -> problems.add(new ServerFrame.Error("Invalid room '" + room + "' in ?rooms: " + problem)),
+                        () -> joinProblem(connection, room).ifPresentOrElse(problems::add, () -> joined.add(room)));
+            }
+        };
+        if (since.isEmpty()) {
+            join.run();
+            Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), null))
+                    .invoke(() -> registry.welcomed(connection));
+            return sendAll(sent, connection, encode(problems));
         }
-        Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub()))
+        Replay replay = replay(since.get(), joined, true, join);
+        member.resumed(replay.upTo());
+        Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), replay.recovered()))
                 .invoke(() -> registry.welcomed(connection));
-        return sendAll(sent, connection, problems);
+        List<String> after = new ArrayList<>(encode(problems));
+        after.addAll(replay.frames());
+        return sendAll(sent, connection, after).invoke(() -> delivery.release(member));
     }
 
     @OnTextMessage
     public Uni<Void> onText(String message, WebSocketConnection connection) {
-        return sendAll(Uni.createFrom().voidItem(), connection, answer(message, connection));
+        Reply reply = answer(message, connection);
+        return sendAll(Uni.createFrom().voidItem(), connection, reply.frames()).invoke(reply.after());
     }
 
     @OnBinaryMessage
@@ -105,31 +135,77 @@ public class EventSocket {
         return Uni.createFrom().voidItem();
     }
 
-    private List<ServerFrame> answer(String message, WebSocketConnection connection) {
+    /** What answers a client frame, as written frames, and what to do once they are written. */
+    private record Reply(List<String> frames, Runnable after) {
+
+        static final Runnable NOTHING = () -> {
+        };
+    }
+
+    private Reply reply(List<ServerFrame> frames) {
+        return new Reply(encode(frames), Reply.NOTHING);
+    }
+
+    private Reply answer(String message, WebSocketConnection connection) {
         // Each char is one to three bytes of UTF-8; the exact length is needed only near the limit.
         long size = message.length() * 3L <= maxFrameSize ? message.length() : StrictUtf8.encodedLength(message);
         if (size > maxFrameSize) {
-            return List.of(new ServerFrame.Error("Message of " + size + " bytes is over the limit of " + maxFrameSize
-                    + " bytes (eventgate.socket.max-frame-size)"));
+            return reply(List.of(new ServerFrame.Error("Message of " + size + " bytes is over the limit of "
+                    + maxFrameSize + " bytes (eventgate.socket.max-frame-size)")));
         }
         ClientFrame frame;
         try {
             frame = parser.parse(message);
         } catch (FrameException e) {
-            return List.of(new ServerFrame.Error(e.getMessage()));
+            return reply(List.of(new ServerFrame.Error(e.getMessage())));
         }
         if (frame instanceof ClientFrame.Join join) {
-            return List.of(joinProblem(connection, join.room()).orElseGet(() -> new ServerFrame.Joined(join.room())));
+            return join.since().isPresent() ? resumeRoom(connection, join.room(), join.since().get())
+                    : reply(List.of(joinProblem(connection, join.room())
+                            .orElseGet(() -> new ServerFrame.Joined(join.room(), null))));
         }
         if (frame instanceof ClientFrame.Leave leave) {
             registry.leave(connection, leave.room());
-            return List.of(new ServerFrame.Left(leave.room()));
+            return reply(List.of(new ServerFrame.Left(leave.room())));
         }
         if (frame instanceof ClientFrame.Auth auth) {
-            return refresh(connection, auth.token());
+            return reply(refresh(connection, auth.token()));
         }
         // Of the sealed family, only a ping is left.
-        return List.of(new ServerFrame.Pong());
+        return reply(List.of(new ServerFrame.Pong()));
+    }
+
+    /**
+     * A join with {@code since}: the room's missed events after {@code joined}, then its live ones;
+     * the socket's other deliveries wait meanwhile, so that its frames stay in offset order.
+     */
+    private Reply resumeRoom(WebSocketConnection connection, String room, String since) {
+        Optional<Member> found = registry.member(connection);
+        if (found.isEmpty()) {
+            return new Reply(List.of(), Reply.NOTHING);
+        }
+        Member member = found.get();
+        member.hold();
+        List<ServerFrame> problem = new ArrayList<>();
+        Replay replay = replay(since, List.of(room), false, () -> joinProblem(connection, room).ifPresent(problem::add));
+        if (!problem.isEmpty()) {
+            delivery.release(member);
+            return reply(problem);
+        }
+        member.resumed(room, replay.upTo());
+        List<String> frames = new ArrayList<>();
+        frames.add(writer.write(new ServerFrame.Joined(room, replay.recovered())));
+        frames.addAll(replay.frames());
+        return new Reply(frames, () -> delivery.release(member));
+    }
+
+    /** The replay of {@code rooms} after {@code since}; without a history (the Redis backplane, for now), none. */
+    private Replay replay(String since, Collection<String> rooms, boolean broadcasts, Runnable register) {
+        if (history.isPresent()) {
+            return history.get().replay(since, rooms, broadcasts, register);
+        }
+        register.run();
+        return new Replay(List.of(), false, 0);
     }
 
     /**
@@ -186,13 +262,26 @@ public class EventSocket {
         return connection.sendText(writer.write(frame));
     }
 
-    /** Sends {@code frames} after {@code first}, one after another. */
-    private Uni<Void> sendAll(Uni<Void> first, WebSocketConnection connection, List<ServerFrame> frames) {
+    /** Sends the written {@code frames} after {@code first}, one after another. */
+    private Uni<Void> sendAll(Uni<Void> first, WebSocketConnection connection, List<String> frames) {
         Uni<Void> sent = first;
-        for (ServerFrame frame : frames) {
-            sent = sent.chain(() -> send(connection, frame));
+        for (String frame : frames) {
+            sent = sent.chain(() -> connection.sendText(frame));
         }
         return sent;
+    }
+
+    private List<String> encode(List<ServerFrame> frames) {
+        return frames.stream().map(writer::write).toList();
+    }
+
+    /** The first value of the query parameter {@code name}. */
+    private static Optional<String> queryParameter(WebSocketConnection connection, String name) {
+        String query = connection.handshakeRequest().query();
+        if (query == null || query.isEmpty()) {
+            return Optional.empty();
+        }
+        return new QueryStringDecoder(query, false).parameters().getOrDefault(name, List.of()).stream().findFirst();
     }
 
     /** The room names of {@code ?rooms=a,b}, also repeated as {@code ?rooms=a&rooms=b}. */

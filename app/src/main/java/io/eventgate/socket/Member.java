@@ -1,8 +1,14 @@
 package io.eventgate.socket;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
+import io.eventgate.delivery.Delivery;
 import io.eventgate.subscribe.Subscriber;
 import io.eventgate.subscribe.TokenExpiries;
 import io.quarkus.websockets.next.CloseReason;
@@ -34,6 +40,13 @@ public final class Member implements TokenExpiries.Expiring {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final CloseReason expired;
     private volatile Subscriber subscriber;
+    /** While a replay is being written, live deliveries wait here. Written under this member's lock. */
+    private volatile boolean holding;
+    private List<Delivery> held = new ArrayList<>();
+    /** Connected with {@code since}: any delivery numbered at most this was replayed or is older. */
+    private volatile long resumedUpTo;
+    /** Joined with {@code since}: the same, per room. */
+    private final Map<String, Long> resumedRooms = new ConcurrentHashMap<>();
     private volatile boolean welcomed;
     private volatile boolean closing;
 
@@ -86,9 +99,64 @@ public final class Member implements TokenExpiries.Expiring {
         });
     }
 
-    /** Whether the welcome frame has been written, so frames may be written from any thread. */
+    /** Live deliveries wait from now on, until {@link #release}. */
+    synchronized void hold() {
+        holding = true;
+    }
+
+    /** Connected with {@code since}: deliveries numbered at most {@code upTo} are not for this socket. */
+    void resumed(long upTo) {
+        resumedUpTo = upTo;
+    }
+
+    /** Joined {@code room} with {@code since}: its deliveries numbered at most {@code upTo} are not for this socket. */
+    void resumed(String room, long upTo) {
+        resumedRooms.put(room, upTo);
+    }
+
+    /**
+     * Whether {@code delivery} is to be written now: not when a replay covered it, nor while a
+     * replay is being written (it waits, and {@link #release} hands it over after).
+     */
+    public boolean admit(Delivery delivery) {
+        long seq = delivery.seq();
+        if (seq > 0 && (seq <= resumedUpTo || delivery.room().map(room -> {
+            Long upTo = resumedRooms.get(room);
+            return upTo != null && seq <= upTo;
+        }).orElse(false))) {
+            return false;
+        }
+        synchronized (this) {
+            if (holding) {
+                held.add(delivery);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Ends the wait: {@code send} gets each delivery that waited, in order. Called on the socket's
+     * own event loop once its replay is written, so that these frames follow the replay and precede
+     * any written later from another thread.
+     */
+    public void release(Consumer<Delivery> send) {
+        List<Delivery> waited;
+        synchronized (this) {
+            holding = false;
+            waited = held;
+            held = new ArrayList<>();
+        }
+        waited.forEach(send);
+    }
+
+    /**
+     * Whether frames may be handed over from any thread: the welcome is out, or the socket holds its
+     * deliveries anyway (then a delivery must reach {@link #admit} at once, in order, rather than
+     * later on the socket's loop, where it could pass deliveries that waited).
+     */
     public boolean welcomed() {
-        return welcomed;
+        return welcomed || holding;
     }
 
     void markWelcomed() {

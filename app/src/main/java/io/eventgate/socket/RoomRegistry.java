@@ -48,9 +48,13 @@ public class RoomRegistry {
      * Makes the connection, living on the event loop of {@code loop}, a target of broadcasts.
      *
      * @param subscriber who the socket is by its token; {@code null} while subscriber auth is off
+     * @param holding whether deliveries wait from the start (a socket that resumes)
      */
-    Member open(WebSocketConnection connection, Context loop, Subscriber subscriber) {
+    Member open(WebSocketConnection connection, Context loop, Subscriber subscriber, boolean holding) {
         Member member = new Member(connection, loop, subscriber, expired);
+        if (holding) {
+            member.hold();
+        }
         connections.put(connection.id(), member);
         roomsOf.put(connection.id(), ConcurrentHashMap.newKeySet());
         return member;

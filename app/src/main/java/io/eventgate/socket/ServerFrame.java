@@ -24,9 +24,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public sealed interface ServerFrame {
 
-    /** The first frame of every connection; {@code sub} only when subscriber auth is on. */
+    /**
+     * The first frame of every connection; {@code sub} only when subscriber auth is on,
+     * {@code recovered} only when it connected with {@code since}.
+     */
     @RegisterForReflection
-    record Welcome(String connectionId, @JsonInclude(JsonInclude.Include.NON_NULL) String sub) implements ServerFrame {
+    record Welcome(String connectionId, @JsonInclude(JsonInclude.Include.NON_NULL) String sub,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean recovered) implements ServerFrame {
     }
 
     /** A refreshed token is in force until {@code expiresAt} (ISO-8601). */
@@ -34,9 +38,9 @@ public sealed interface ServerFrame {
     record Authenticated(String expiresAt) implements ServerFrame {
     }
 
-    /** From this frame on, the socket gets the room's events. */
+    /** From this frame on, the socket gets the room's events; {@code recovered} only for a join with {@code since}. */
     @RegisterForReflection
-    record Joined(String room) implements ServerFrame {
+    record Joined(String room, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean recovered) implements ServerFrame {
     }
 
     /** The socket no longer gets the room's events. */
@@ -58,9 +62,9 @@ public sealed interface ServerFrame {
      * A published event. {@code room} is left out for a broadcast; {@code data} is always present,
      * {@code null} when the publisher sent none.
      */
-    @JsonPropertyOrder({ "id", "event", "room", "data", "timestamp" })
+    @JsonPropertyOrder({ "id", "event", "room", "data", "timestamp", "offset" })
     @RegisterForReflection
     record Event(String id, String event, @JsonInclude(JsonInclude.Include.NON_NULL) String room, JsonNode data,
-            String timestamp) implements ServerFrame {
+            String timestamp, @JsonInclude(JsonInclude.Include.NON_NULL) String offset) implements ServerFrame {
     }
 }

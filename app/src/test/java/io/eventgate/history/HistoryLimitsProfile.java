@@ -1,0 +1,14 @@
+package io.eventgate.history;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** A short history: five events per room, for two seconds. */
+public class HistoryLimitsProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("eventgate.history.max-events", "5", "eventgate.history.ttl", "2S");
+    }
+}
