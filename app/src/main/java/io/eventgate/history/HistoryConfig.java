@@ -2,6 +2,7 @@ package io.eventgate.history;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -13,6 +14,13 @@ public interface HistoryConfig {
     /** The most events kept per room, and for broadcasts. */
     @WithDefault("1000")
     int maxEvents();
+
+    /**
+     * The most bytes of frames the history of this node keeps, all rooms together; past it the
+     * oldest events go first, so that memory stays bounded whatever the publishers send.
+     */
+    @WithDefault("32M")
+    MemorySize maxBytes();
 
     /** How long an event is kept. */
     @WithDefault("10M")

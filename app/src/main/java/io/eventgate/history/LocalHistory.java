@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -26,7 +27,8 @@ import io.vertx.core.Vertx;
 
 /**
  * The history of a single node, in memory: per room, and for broadcasts, the last
- * {@code eventgate.history.max-events} frames of at most {@code eventgate.history.ttl}.
+ * {@code eventgate.history.max-events} frames of at most {@code eventgate.history.ttl}, and at most
+ * {@code eventgate.history.max-bytes} of frames in all.
  * <p>
  * Why the order holds: {@link #append} gives the next sequence number, records the frame and hands
  * it to delivery under one lock, so sequence order is the order in which deliveries are queued, which
@@ -42,8 +44,9 @@ public class LocalHistory {
     private static final String BROADCASTS = "";
     private static final long SWEEP_MILLIS = 5000;
 
-    private record Entry(long seq, Instant at, String frame) {
+    private record Entry(long seq, Instant at, String frame, int bytes) {
     }
+
 
     /** One room's retained frames, and the last sequence number it has let go of. */
     private static final class Stream {
@@ -65,7 +68,11 @@ public class LocalHistory {
 
     private final String epoch = HexFormat.of().formatHex(randomBytes());
     private final int maxEvents;
+    private final long maxBytes;
     private final Duration ttl;
+    /** The first sequence number of each stream that has events, to find the oldest event of all. */
+    private final TreeMap<Long, String> heads = new TreeMap<>();
+    private long bytes;
     private final Vertx vertx;
     private final Map<String, Stream> streams = new HashMap<>();
     private long last;
@@ -75,6 +82,7 @@ public class LocalHistory {
 
     public LocalHistory(EventgateConfig config, Vertx vertx) {
         this.maxEvents = config.history().maxEvents();
+        this.maxBytes = config.history().maxBytes().asLongValue();
         this.ttl = config.history().ttl();
         this.vertx = vertx;
     }
@@ -97,9 +105,15 @@ public class LocalHistory {
             Function<Delivery, Uni<Void>> deliver) {
         Offset offset = new Offset(epoch, ++last);
         Delivery delivery = prepare.apply(offset);
-        Stream stream = streams.computeIfAbsent(room.orElse(BROADCASTS), key -> new Stream());
-        stream.entries.addLast(new Entry(offset.seq(), at, delivery.frame()));
+        String key = room.orElse(BROADCASTS);
+        Stream stream = streams.computeIfAbsent(key, name -> new Stream());
+        if (stream.entries.isEmpty()) {
+            heads.put(offset.seq(), key);
+        }
+        stream.entries.addLast(new Entry(offset.seq(), at, delivery.frame(), delivery.frameBytes()));
+        bytes += delivery.frameBytes();
         trim(stream, at.minus(ttl));
+        trimToBytes();
         return new Appended(offset, deliver.apply(delivery));
     }
 
@@ -174,7 +188,24 @@ public class LocalHistory {
     private void trim(Stream stream, Instant cutoff) {
         while (!stream.entries.isEmpty() && (stream.entries.size() > maxEvents
                 || stream.entries.peekFirst().at().isBefore(cutoff))) {
-            stream.trimmedUpTo = stream.entries.removeFirst().seq();
+            drop(stream);
+        }
+    }
+
+    /** Past the byte bound, the oldest events of all go, whichever streams they are in. */
+    private void trimToBytes() {
+        while (bytes > maxBytes && !heads.isEmpty()) {
+            drop(streams.get(heads.firstEntry().getValue()));
+        }
+    }
+
+    private void drop(Stream stream) {
+        Entry dropped = stream.entries.removeFirst();
+        stream.trimmedUpTo = dropped.seq();
+        bytes -= dropped.bytes();
+        String key = heads.remove(dropped.seq());
+        if (key != null && !stream.entries.isEmpty()) {
+            heads.put(stream.entries.peekFirst().seq(), key);
         }
     }
 

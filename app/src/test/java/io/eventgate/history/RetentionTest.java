@@ -47,6 +47,23 @@ class RetentionTest {
     }
 
     @Test
+    void pastMaxBytesTheOldestEventsOfAllRoomsGo() {
+        String pad = "x".repeat(3000);
+        String since = accepted("{\"event\":\"mark\",\"room\":\"big-a\"}").path("offset");
+        accepted("{\"event\":\"big0\",\"room\":\"big-a\",\"data\":\"" + pad + "\"}");
+        accepted("{\"event\":\"big1\",\"room\":\"big-b\",\"data\":\"" + pad + "\"}");
+        String kept = publish("{\"event\":\"big2\",\"room\":\"big-a\",\"data\":\"" + pad + "\"}");
+        String newest = publish("{\"event\":\"big3\",\"room\":\"big-a\",\"data\":\"" + pad + "\"}");
+        // Four frames of 3 KB do not fit in 8 KiB: the oldest go, of both rooms, until two are left.
+        given().queryParam("room", "big-a").get("/history").then().statusCode(200)
+                .body("events.id", org.hamcrest.Matchers.equalTo(List.of(kept, newest)));
+        given().queryParam("room", "big-b").get("/history").then().statusCode(200)
+                .body("events.size()", org.hamcrest.Matchers.equalTo(0));
+        given().queryParam("room", "big-a").queryParam("since", since).get("/history").then().statusCode(200)
+                .body("recovered", org.hamcrest.Matchers.equalTo(false));
+    }
+
+    @Test
     void pastTheTtlEventsAreGone() {
         String since = accepted("{\"event\":\"old\",\"room\":\"aging\"}").path("offset");
         publish("{\"event\":\"older\",\"room\":\"aging\"}");
