@@ -1,5 +1,6 @@
 package io.eventgate.security;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
@@ -15,7 +16,6 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -29,7 +29,6 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     /** The name endpoints select this mechanism by. */
     public static final String SCHEME = "api-key";
 
-    private static final String BEARER = "bearer ";
     private static final ChallengeData CHALLENGE = new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE,
             ProblemWriter.BEARER);
 
@@ -45,15 +44,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        boolean bearer = authorization != null && authorization.length() > BEARER.length()
-                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        if (!bearer && keys.required()) {
+        Optional<String> key = BearerToken.of(context.request());
+        if (key.isEmpty() && keys.required()) {
             // No credentials: anonymous, which the publisher policy answers with this mechanism's challenge.
             return Uni.createFrom().nullItem();
         }
-        String key = bearer ? authorization.substring(BEARER.length()).trim() : "";
-        return identities.authenticate(new ApiKeyAuthenticationRequest(key))
+        return identities.authenticate(new ApiKeyAuthenticationRequest(key.orElse("")))
                 // A bearer that is no key (a subscriber's JWT, say) is anonymous here, not a failure:
                 // other endpoints and mechanisms may accept it; the publishing ones refuse it.
                 .onFailure(AuthenticationFailedException.class).recoverWithNull();

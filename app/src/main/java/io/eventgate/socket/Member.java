@@ -120,19 +120,27 @@ public final class Member implements TokenExpiries.Expiring {
      */
     public boolean admit(Delivery delivery) {
         long seq = delivery.seq();
-        if (seq > 0 && (seq <= resumedUpTo || delivery.room().map(room -> {
-            Long upTo = resumedRooms.get(room);
-            return upTo != null && seq <= upTo;
-        }).orElse(false))) {
+        if (seq > 0 && (seq <= resumedUpTo || !resumedRooms.isEmpty() && resumedInRoom(delivery, seq))) {
             return false;
         }
-        synchronized (this) {
-            if (holding) {
-                held.add(delivery);
-                return false;
+        // Checked without the lock first: on the hot path a socket almost never holds.
+        if (holding) {
+            synchronized (this) {
+                if (holding) {
+                    held.add(delivery);
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    private boolean resumedInRoom(Delivery delivery, long seq) {
+        if (delivery.room().isEmpty()) {
+            return false;
+        }
+        Long upTo = resumedRooms.get(delivery.room().get());
+        return upTo != null && seq <= upTo;
     }
 
     /**

@@ -11,9 +11,6 @@ import java.util.stream.Collectors;
  */
 public record RoomGrant(Set<String> names, List<String> prefixes) {
 
-    /** Grants nothing. */
-    public static final RoomGrant NONE = new RoomGrant(Set.of(), List.of());
-
     private static final String WILDCARD = "*";
 
     public RoomGrant {

@@ -1,6 +1,5 @@
 package io.eventgate.subscribe;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,8 +8,8 @@ import jakarta.inject.Singleton;
 import io.eventgate.config.EventgateConfig;
 import io.eventgate.http.ProblemWriter;
 import io.eventgate.metrics.EventgateMetrics;
+import io.eventgate.security.BearerToken;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -19,7 +18,6 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -35,7 +33,6 @@ public class SubscriberAuthenticationMechanism implements HttpAuthenticationMech
     public static final String SCHEME = "subscriber-token";
 
     private static final String PATH = "/ws";
-    private static final String BEARER = "bearer ";
     private static final String REFUSAL = SubscriberAuthenticationMechanism.class.getName() + ".refusal";
     private static final ChallengeData CHALLENGE = new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE,
             ProblemWriter.BEARER);
@@ -94,13 +91,10 @@ public class SubscriberAuthenticationMechanism implements HttpAuthenticationMech
         return Uni.createFrom().failure(failure);
     }
 
+    /** The header when there is one; otherwise {@code ?token=}, the one way a browser can send it. */
     private static Optional<String> token(RoutingContext context) {
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.length() > BEARER.length()
-                && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.of(authorization.substring(BEARER.length()).trim());
-        }
-        List<String> query = new QueryStringDecoder(context.request().uri()).parameters().getOrDefault("token", List.of());
-        return query.stream().filter(value -> !value.isEmpty()).findFirst();
+        return BearerToken.of(context.request())
+                .or(() -> Optional.ofNullable(context.request().getParam("token")).filter(token -> !token.isEmpty()));
     }
+
 }

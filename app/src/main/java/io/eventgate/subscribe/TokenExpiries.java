@@ -63,11 +63,6 @@ public class TokenExpiries {
         queue.add(new Entry(at, socket));
     }
 
-    /** Sockets waiting for their expiry, refreshed ones counted once per grant. */
-    public int size() {
-        return queue.size();
-    }
-
     private void expireDue() {
         Instant now = Instant.now();
         for (Entry head = queue.peek(); head != null && !head.at().isAfter(now); head = queue.peek()) {
