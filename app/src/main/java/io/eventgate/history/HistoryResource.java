@@ -1,10 +1,8 @@
 package io.eventgate.history;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import io.eventgate.config.EventgateConfig;
-import io.eventgate.delivery.FanoutMode;
 import io.eventgate.event.NameRules;
 import io.eventgate.http.Problem;
 import io.eventgate.http.ProblemException;
@@ -39,10 +35,10 @@ public class HistoryResource {
 
     private static final int MAX_LIMIT = 1000;
 
-    private final Optional<LocalHistory> history;
+    private final History history;
 
-    public HistoryResource(EventgateConfig config, Instance<LocalHistory> history) {
-        this.history = config.fanout() == FanoutMode.LOCAL ? Optional.of(history.get()) : Optional.empty();
+    public HistoryResource(History history) {
+        this.history = history;
     }
 
     @GET
@@ -64,8 +60,7 @@ public class HistoryResource {
             throw ProblemException.badRequest("invalid-room", "Parameter 'room' " + problem);
         });
         int count = limit(limit);
-        LocalHistory.Page page = history.map(local -> local.page(target, Optional.ofNullable(since), count))
-                .orElseGet(() -> new LocalHistory.Page(List.of(), false));
+        HistoryPage page = history.page(target, Optional.ofNullable(since), count);
         // The frames are JSON already, written once when their events were accepted.
         return "{\"events\":[" + String.join(",", page.frames()) + "],\"recovered\":" + page.recovered() + "}";
     }

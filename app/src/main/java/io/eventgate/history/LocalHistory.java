@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import io.eventgate.config.EventgateConfig;
@@ -37,8 +38,10 @@ import io.vertx.core.Vertx;
  * appended after reaches the socket live, and the socket drops any delivery numbered at most
  * {@link Replay#upTo()} that reaches it anyway.
  */
+// Not a History bean of its own: the History in use is the one HistoryProducer picks.
 @Singleton
-public class LocalHistory {
+@Typed(LocalHistory.class)
+public class LocalHistory implements History {
 
     /** The stream of the broadcasts: no room has an empty name. */
     private static final String BROADCASTS = "";
@@ -56,14 +59,6 @@ public class LocalHistory {
 
     /** What {@link #append} did: the event's offset, and its delivery on its way. */
     public record Appended(Offset offset, Uni<Void> delivered) {
-    }
-
-    /** A {@code GET /history} answer: frames in offset order, and whether nothing after the offset is gone. */
-    public record Page(List<String> frames, boolean recovered) {
-
-        public Page {
-            frames = List.copyOf(frames);
-        }
     }
 
     private final String epoch = HexFormat.of().formatHex(randomBytes());
@@ -117,13 +112,7 @@ public class LocalHistory {
         return new Appended(offset, deliver.apply(delivery));
     }
 
-    /**
-     * Runs {@code register} (the socket joins its rooms) and reads what it missed after
-     * {@code since}, as one step with respect to {@link #append}.
-     *
-     * @param rooms the rooms to replay
-     * @param broadcasts whether missed broadcasts are replayed too
-     */
+    @Override
     public synchronized Replay replay(String since, Collection<String> rooms, boolean broadcasts, Runnable register) {
         register.run();
         Optional<Offset> offset = usable(since);
@@ -138,21 +127,18 @@ public class LocalHistory {
         return new Replay(read.frames(), read.recovered(), last);
     }
 
-    /**
-     * Up to {@code limit} frames of {@code room} (empty: the broadcasts) after {@code since} (empty:
-     * from the oldest retained).
-     */
-    public synchronized Page page(Optional<String> room, Optional<String> since, int limit) {
+    @Override
+    public synchronized HistoryPage page(Optional<String> room, Optional<String> since, int limit) {
         long after = 0;
         if (since.isPresent()) {
             Optional<Offset> offset = usable(since.get());
             if (offset.isEmpty()) {
-                return new Page(List.of(), false);
+                return new HistoryPage(List.of(), false);
             }
             after = offset.get().seq();
         }
         Read read = read(List.of(room.orElse(BROADCASTS)), after, limit);
-        return new Page(read.frames(), since.isEmpty() || read.recovered());
+        return new HistoryPage(read.frames(), since.isEmpty() || read.recovered());
     }
 
     private record Read(List<String> frames, boolean recovered) {

@@ -2,19 +2,16 @@ package io.eventgate.socket;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.inject.Instance;
-
 import io.eventgate.config.EventgateConfig;
-import io.eventgate.delivery.FanoutMode;
 import io.eventgate.delivery.SocketDelivery;
 import io.eventgate.event.NameRules;
-import io.eventgate.history.LocalHistory;
+import io.eventgate.history.History;
 import io.eventgate.history.Replay;
 import io.eventgate.json.StrictUtf8;
 import io.eventgate.subscribe.InvalidTokenException;
@@ -52,11 +49,11 @@ public class EventSocket {
     private final SubscriberTokens tokens;
     private final TokenExpiries expiries;
     private final SocketDelivery delivery;
-    private final Optional<LocalHistory> history;
+    private final History history;
     private final long maxFrameSize;
 
     EventSocket(RoomRegistry registry, ClientFrameParser parser, FrameWriter writer, RoomAccess access,
-            SubscriberTokens tokens, TokenExpiries expiries, SocketDelivery delivery, Instance<LocalHistory> history,
+            SubscriberTokens tokens, TokenExpiries expiries, SocketDelivery delivery, History history,
             EventgateConfig config) {
         this.registry = registry;
         this.parser = parser;
@@ -65,7 +62,7 @@ public class EventSocket {
         this.tokens = tokens;
         this.expiries = expiries;
         this.delivery = delivery;
-        this.history = config.fanout() == FanoutMode.LOCAL ? Optional.of(history.get()) : Optional.empty();
+        this.history = history;
         this.maxFrameSize = config.socket().maxFrameSize().asLongValue();
     }
 
@@ -78,7 +75,9 @@ public class EventSocket {
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
         Subscriber subscriber = connection.userData().get(SubscriberHandOver.SUBSCRIBER);
-        Optional<String> since = queryParameter(connection, "since").filter(value -> !value.isEmpty());
+        Map<String, List<String>> query = queryParameters(connection);
+        Optional<String> since = query.getOrDefault("since", List.of()).stream().filter(value -> !value.isEmpty())
+                .findFirst();
         Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), subscriber,
                 since.isPresent());
         if (subscriber != null) {
@@ -87,7 +86,7 @@ public class EventSocket {
         List<ServerFrame> problems = new ArrayList<>();
         Set<String> joined = new LinkedHashSet<>();
         Runnable join = () -> {
-            for (String room : requestedRooms(connection)) {
+            for (String room : requestedRooms(query)) {
                 NameRules.roomNameProblem(room).ifPresentOrElse(
                         problem -> problems.add(new ServerFrame.Error("Invalid room '" + room + "' in ?rooms: " + problem)),
                         () -> joinProblem(connection, room).ifPresentOrElse(problems::add, () -> joined.add(room)));
@@ -99,7 +98,7 @@ public class EventSocket {
                     .invoke(() -> registry.welcomed(connection));
             return sendAll(sent, connection, encode(problems));
         }
-        Replay replay = replay(since.get(), joined, true, join);
+        Replay replay = history.replay(since.get(), joined, true, join);
         member.resumed(replay.upTo());
         Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), replay.recovered()))
                 .invoke(() -> registry.welcomed(connection));
@@ -187,7 +186,7 @@ public class EventSocket {
         Member member = found.get();
         member.hold();
         List<ServerFrame> problem = new ArrayList<>();
-        Replay replay = replay(since, List.of(room), false, () -> joinProblem(connection, room).ifPresent(problem::add));
+        Replay replay = history.replay(since, List.of(room), false, () -> joinProblem(connection, room).ifPresent(problem::add));
         if (!problem.isEmpty()) {
             delivery.release(member);
             return reply(problem);
@@ -199,14 +198,6 @@ public class EventSocket {
         return new Reply(frames, () -> delivery.release(member));
     }
 
-    /** The replay of {@code rooms} after {@code since}; without a history (the Redis backplane, for now), none. */
-    private Replay replay(String since, Collection<String> rooms, boolean broadcasts, Runnable register) {
-        if (history.isPresent()) {
-            return history.get().replay(since, rooms, broadcasts, register);
-        }
-        register.run();
-        return new Replay(List.of(), false, 0);
-    }
 
     /**
      * Replaces the socket's grant with that of a new token for the same {@code sub}, and leaves the
@@ -275,24 +266,16 @@ public class EventSocket {
         return frames.stream().map(writer::write).toList();
     }
 
-    /** The first value of the query parameter {@code name}. */
-    private static Optional<String> queryParameter(WebSocketConnection connection, String name) {
+    /** The handshake's query parameters, decoded once. */
+    private static Map<String, List<String>> queryParameters(WebSocketConnection connection) {
         String query = connection.handshakeRequest().query();
-        if (query == null || query.isEmpty()) {
-            return Optional.empty();
-        }
-        return new QueryStringDecoder(query, false).parameters().getOrDefault(name, List.of()).stream().findFirst();
+        return query == null || query.isEmpty() ? Map.of() : new QueryStringDecoder(query, false).parameters();
     }
 
     /** The room names of {@code ?rooms=a,b}, also repeated as {@code ?rooms=a&rooms=b}. */
-    private static Set<String> requestedRooms(WebSocketConnection connection) {
-        String query = connection.handshakeRequest().query();
+    private static Set<String> requestedRooms(Map<String, List<String>> query) {
         Set<String> rooms = new LinkedHashSet<>();
-        if (query == null || query.isEmpty()) {
-            return rooms;
-        }
-        List<String> values = new QueryStringDecoder(query, false).parameters().getOrDefault("rooms", List.of());
-        for (String value : values) {
+        for (String value : query.getOrDefault("rooms", List.of())) {
             // "?rooms=" with nothing after it asks for no room; an empty name between commas is an error.
             if (!value.isEmpty()) {
                 rooms.addAll(List.of(value.split(",", -1)));
