@@ -30,6 +30,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
@@ -109,8 +110,8 @@ public class EventSocket {
 
     @OnTextMessage
     public Uni<Void> onText(String message, WebSocketConnection connection) {
-        Reply reply = answer(message, connection);
-        return sendAll(Uni.createFrom().voidItem(), connection, reply.frames()).invoke(reply.after());
+        return answer(message, connection)
+                .chain(reply -> sendAll(Uni.createFrom().voidItem(), connection, reply.frames()).invoke(reply.after()));
     }
 
     @OnBinaryMessage
@@ -145,33 +146,37 @@ public class EventSocket {
         return new Reply(encode(frames), Reply.NOTHING);
     }
 
-    private Reply answer(String message, WebSocketConnection connection) {
+    private static Uni<Reply> now(Reply reply) {
+        return Uni.createFrom().item(reply);
+    }
+
+    private Uni<Reply> answer(String message, WebSocketConnection connection) {
         // Each char is one to three bytes of UTF-8; the exact length is needed only near the limit.
         long size = message.length() * 3L <= maxFrameSize ? message.length() : StrictUtf8.encodedLength(message);
         if (size > maxFrameSize) {
-            return reply(List.of(new ServerFrame.Error("Message of " + size + " bytes is over the limit of "
-                    + maxFrameSize + " bytes (eventgate.socket.max-frame-size)")));
+            return now(reply(List.of(new ServerFrame.Error("Message of " + size + " bytes is over the limit of "
+                    + maxFrameSize + " bytes (eventgate.socket.max-frame-size)"))));
         }
         ClientFrame frame;
         try {
             frame = parser.parse(message);
         } catch (FrameException e) {
-            return reply(List.of(new ServerFrame.Error(e.getMessage())));
+            return now(reply(List.of(new ServerFrame.Error(e.getMessage()))));
         }
         if (frame instanceof ClientFrame.Join join) {
-            return join.since().isPresent() ? resumeRoom(connection, join.room(), join.since().get())
+            return now(join.since().isPresent() ? resumeRoom(connection, join.room(), join.since().get())
                     : reply(List.of(joinProblem(connection, join.room())
-                            .orElseGet(() -> new ServerFrame.Joined(join.room(), null))));
+                            .orElseGet(() -> new ServerFrame.Joined(join.room(), null)))));
         }
         if (frame instanceof ClientFrame.Leave leave) {
             registry.leave(connection, leave.room());
-            return reply(List.of(new ServerFrame.Left(leave.room())));
+            return now(reply(List.of(new ServerFrame.Left(leave.room()))));
         }
         if (frame instanceof ClientFrame.Auth auth) {
-            return reply(refresh(connection, auth.token()));
+            return refresh(connection, auth.token()).map(this::reply);
         }
         // Of the sealed family, only a ping is left.
-        return reply(List.of(new ServerFrame.Pong()));
+        return now(reply(List.of(new ServerFrame.Pong())));
     }
 
     /**
@@ -204,16 +209,27 @@ public class EventSocket {
      * rooms it no longer grants, each with a {@code left} frame. A token that does not qualify
      * changes nothing.
      */
-    private List<ServerFrame> refresh(WebSocketConnection connection, String token) {
+    private Uni<List<ServerFrame>> refresh(WebSocketConnection connection, String token) {
         Optional<Member> found = registry.member(connection);
         if (found.isEmpty()) {
-            return List.of();
+            return Uni.createFrom().item(List.of());
         }
         Member member = found.get();
         if (!access.required() || member.subscriber() == null) {
-            return List.of(new ServerFrame.Error("Subscriber auth is off (eventgate.subscribe.auth=off): no token is "
-                    + "needed"));
+            return Uni.createFrom().item(List.of(new ServerFrame.Error("Subscriber auth is off "
+                    + "(eventgate.subscribe.auth=off): no token is needed")));
         }
+        if (!tokens.mayBlock()) {
+            return Uni.createFrom().item(refreshed(connection, member, token));
+        }
+        // Back on the socket's own loop for the rest: joins and leaves run there.
+        return Uni.createFrom().item(() -> refreshed(connection, member, token))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> member.loop().runOnContext(ignored -> task.run()));
+    }
+
+    /** The answer to a refresh, once the new token is verified (which may wait: see {@link #refresh}). */
+    private List<ServerFrame> refreshed(WebSocketConnection connection, Member member, String token) {
         Subscriber refreshed;
         try {
             refreshed = tokens.verify(token);
@@ -236,6 +252,7 @@ public class EventSocket {
         }
         return answers;
     }
+
 
     private Optional<ServerFrame> joinProblem(WebSocketConnection connection, String room) {
         Optional<Member> member = registry.member(connection);

@@ -1,10 +1,6 @@
 package io.eventgate.subscribe;
 
-import java.util.Optional;
-
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -17,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Turns a verified subscriber token into the socket's identity: the principal is the token's
  * {@code sub}, and the {@link Subscriber} rides along as the attribute {@link #SUBSCRIBER} for the
- * socket to read. Verification runs off the event loop when the keys are fetched over HTTP, as
- * quarkus-smallrye-jwt does for its own mechanism.
+ * socket to read. Verification runs off the event loop when it may wait for the network
+ * ({@link SubscriberTokens#mayBlock()}).
  */
 @Singleton
 public class SubscriberIdentityProvider implements IdentityProvider<SubscriberTokenRequest> {
@@ -27,13 +23,9 @@ public class SubscriberIdentityProvider implements IdentityProvider<SubscriberTo
     public static final String SUBSCRIBER = "eventgate.subscriber";
 
     private final SubscriberTokens tokens;
-    private final boolean remoteKeys;
 
-    public SubscriberIdentityProvider(SubscriberTokens tokens,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation) {
+    public SubscriberIdentityProvider(SubscriberTokens tokens) {
         this.tokens = tokens;
-        this.remoteKeys = keyLocation.map(location -> location.startsWith("http:") || location.startsWith("https:"))
-                .orElse(false);
     }
 
     @Override
@@ -43,7 +35,7 @@ public class SubscriberIdentityProvider implements IdentityProvider<SubscriberTo
 
     @Override
     public Uni<SecurityIdentity> authenticate(SubscriberTokenRequest request, AuthenticationRequestContext context) {
-        if (remoteKeys) {
+        if (tokens.mayBlock()) {
             return context.runBlocking(() -> identity(request.token()));
         }
         try {

@@ -3,12 +3,14 @@ package io.eventgate.subscribe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -30,9 +32,22 @@ public class SubscriberTokens {
     private static final Logger LOG = Logger.getLogger(SubscriberTokens.class);
 
     private final JWTParser parser;
+    private final boolean remoteKeys;
 
-    public SubscriberTokens(JWTParser parser) {
+    public SubscriberTokens(JWTParser parser,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation) {
         this.parser = parser;
+        this.remoteKeys = keyLocation.map(location -> location.startsWith("http:") || location.startsWith("https:"))
+                .orElse(false);
+    }
+
+    /**
+     * Whether verifying may wait for the network: keys fetched over HTTP (a JWKS address), which
+     * smallrye-jwt fetches on first use and on refresh. Such a verification runs on a worker thread,
+     * as quarkus-smallrye-jwt runs its own then; local keys are verified in place.
+     */
+    public boolean mayBlock() {
+        return remoteKeys;
     }
 
     /**
