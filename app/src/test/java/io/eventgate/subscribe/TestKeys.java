@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -18,6 +17,8 @@ import java.util.Base64;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.eventgate.testing.PemKeys;
 
 /**
  * Keys for the test run, in the files the service reads them from: an RSA pair as PEM, an HS256
@@ -36,7 +37,7 @@ public final class TestKeys {
     private static final Path JWK = DIR.resolve("hmac.jwk");
 
     static final KeyPair RSA = rsaPair();
-    static final KeyPair FOREIGN_RSA = newRsaPair();
+    static final KeyPair FOREIGN_RSA = PemKeys.newRsaPair();
     static final SecretKey HMAC = hmac();
 
     private TestKeys() {
@@ -58,13 +59,12 @@ public final class TestKeys {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             if (Files.exists(PUBLIC) && Files.exists(PRIVATE)) {
-                PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(der(Files.readString(PUBLIC))));
-                PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(der(Files.readString(PRIVATE))));
+                PublicKey publicKey = rsa.generatePublic(new X509EncodedKeySpec(PemKeys.der(Files.readString(PUBLIC))));
+                PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(PemKeys.der(Files.readString(PRIVATE))));
                 return new KeyPair(publicKey, privateKey);
             }
-            KeyPair pair = newRsaPair();
-            write(PRIVATE, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            write(PUBLIC, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            KeyPair pair = PemKeys.newRsaPair();
+            PemKeys.write(pair, PUBLIC, PRIVATE);
             return pair;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,27 +91,8 @@ public final class TestKeys {
         }
     }
 
-    private static KeyPair newRsaPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(DIR);
         Files.writeString(file, content, StandardCharsets.US_ASCII);
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
-    }
-
-    private static byte[] der(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
     }
 }
