@@ -19,7 +19,7 @@ public interface HistoryConfig {
      * The most bytes of frames the history of this node keeps, all rooms together; past it the
      * oldest events go first, so that memory stays bounded whatever the publishers send.
      */
-    @WithDefault("32M")
+    @WithDefault("16M")
     MemorySize maxBytes();
 
     /** How long an event is kept. */
