@@ -11,14 +11,24 @@ import io.smallrye.config.WithDefault;
 public interface BackplaneConfig {
 
     /**
-     * The pub/sub channel the replicas share. Replicas of another deployment on the same Redis
-     * need another channel.
+     * The prefix of every key the replicas share in Redis: the cluster's history (its epoch, its
+     * sequence, a stream per room and the log every replica reads) and the idempotency keys.
+     * Replicas of another deployment on the same Redis need another prefix.
      */
-    @WithDefault("eventgate:events")
-    String channel();
+    @WithDefault("eventgate:backplane:")
+    String keyPrefix();
 
     /**
-     * The longest a publish waits for Redis before the event is delivered on this node only.
+     * The most events the log every replica reads keeps (trimmed approximately). A replica that
+     * loses Redis for a while delivers, once it is back, what it missed meanwhile, as far back as
+     * the log reaches.
+     */
+    @WithDefault("10000")
+    int logMaxEvents();
+
+    /**
+     * The longest a publish, a resume or a history read waits for Redis; past it, the event is
+     * delivered on this node only, and a resume answers {@code recovered: false}.
      */
     @WithDefault("1s")
     Duration publishTimeout();
@@ -32,7 +42,7 @@ public interface BackplaneConfig {
     boolean required();
 
     /**
-     * The longest wait between two attempts to subscribe again after Redis went away.
+     * The longest wait between two attempts to read the log again after Redis went away.
      */
     @WithDefault("5s")
     Duration maxReconnectBackoff();

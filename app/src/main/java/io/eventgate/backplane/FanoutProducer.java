@@ -8,11 +8,12 @@ import io.eventgate.config.EventgateConfig;
 import io.eventgate.delivery.Fanout;
 import io.eventgate.delivery.SingleNodeFanout;
 import io.eventgate.delivery.SocketDelivery;
+import io.eventgate.history.History;
 import io.eventgate.history.LocalHistory;
 import io.quarkus.runtime.Startup;
 
 /**
- * Picks the fan-out configured by {@code eventgate.fanout}.
+ * Picks the fan-out configured by {@code eventgate.fanout}, and the history that goes with it.
  */
 @Singleton
 public class FanoutProducer {
@@ -25,6 +26,15 @@ public class FanoutProducer {
             Instance<RedisFanout> redis) {
         return switch (config.fanout()) {
             case LOCAL -> new SingleNodeFanout(local, history.get());
+            case REDIS -> redis.get().start();
+        };
+    }
+
+    @Produces
+    @Singleton
+    History history(EventgateConfig config, Instance<LocalHistory> local, Instance<RedisHistory> redis) {
+        return switch (config.fanout()) {
+            case LOCAL -> local.get();
             case REDIS -> redis.get().start();
         };
     }

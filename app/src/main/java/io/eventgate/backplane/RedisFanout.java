@@ -1,25 +1,14 @@
 package io.eventgate.backplane;
 
-import java.io.IOException;
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
 import io.eventgate.config.EventgateConfig;
-import io.eventgate.delivery.Delivery;
 import io.eventgate.delivery.DeliveryRefusedException;
 import io.eventgate.delivery.Fanout;
 import io.eventgate.delivery.NodeIdentity;
@@ -29,99 +18,97 @@ import io.eventgate.history.Offset;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisConnection;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
- * The fan-out of a cluster, through Redis pub/sub (as the Socket.IO Redis adapter and Centrifugo's
- * Redis engine do). The accepting node publishes each event once; every node, itself included,
- * delivers what its subscription receives to its own sockets. One subscription per node sees the
- * publishes in Redis's order, and a publish answers only once Redis has it, so events published
- * one after another reach every socket in that order, whichever nodes took them.
+ * The fan-out of a cluster, and its history, through Redis: one mechanism for both, so that order,
+ * offsets and replay cannot disagree. The accepting replica runs {@code append.lua}, which numbers
+ * the event from the one cluster-wide sequence and appends its frame to the room's stream (the
+ * history) and to the log; every replica, itself included, reads the log ({@link LogReader}) and
+ * delivers to its own sockets.
  * <p>
- * While Redis is away, a node delivers to its own sockets directly (or refuses, when
- * {@code eventgate.backplane.required}) and subscribes again by itself, with backoff, off any
- * request thread. An event that reaches a node twice is delivered once.
+ * Why the order holds: Redis runs each script as one step, so sequence order is the order of the
+ * log; each replica reads the log on one connection and queues deliveries in the order it reads;
+ * so every socket gets its events in offset order, whichever replicas took them. A publish
+ * answers once Redis has the event, so events published one after another keep their order.
+ * <p>
+ * While Redis is away, a replica delivers to its own sockets directly, without an offset (or
+ * refuses, when {@code eventgate.backplane.required}), and reads the log again by itself, with
+ * backoff, off any request thread, from where it stopped.
  */
 // Not a Fanout bean of its own: the Fanout in use is the one FanoutProducer picks.
 @Singleton
 @Typed(RedisFanout.class)
 public class RedisFanout implements Fanout {
 
-    private static final Logger LOG = Logger.getLogger(RedisFanout.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final int REMEMBERED_IDS = 10_000;
+    private static final RedisScript APPEND = RedisScript.load("append.lua");
 
     private final Instance<Redis> redisClient;
     private final SocketDelivery local;
     private final NodeIdentity node;
     private final BackplaneConfig config;
     private final Vertx vertx;
-    private final ObjectWriter writer;
-    private final ObjectReader reader;
-    private final RecentIds recent = new RecentIds(REMEMBERED_IDS);
-    /** The events this node published that its subscription has not brought back yet. */
-    private final Set<String> echoes = ConcurrentHashMap.newKeySet();
+    private final RedisKeys keys;
+    private final String maxEvents;
+    private final String logMaxEvents;
+    /** The events delivered here without the backplane, so that one that reached Redis after all is delivered once. */
+    private final RecentIds direct = new RecentIds(REMEMBERED_IDS);
 
     private Redis redis;
-    private volatile boolean subscribed;
-    private volatile boolean stopping;
-    private volatile String problem = "not subscribed yet";
-    /** The connection of the current subscription; only its loss counts (a broken one reports it more than once). */
-    private volatile RedisConnection subscriber;
+    private LogReader log;
 
     public RedisFanout(Instance<Redis> redisClient, SocketDelivery local, NodeIdentity node, EventgateConfig config,
-            Vertx vertx, ObjectMapper mapper) {
+            Vertx vertx) {
         this.redisClient = redisClient;
         this.local = local;
         this.node = node;
         this.config = config.backplane();
         this.vertx = vertx;
-        this.writer = mapper.writerFor(BackplaneMessage.class);
-        this.reader = mapper.readerFor(BackplaneMessage.class);
+        this.keys = new RedisKeys(config.backplane().keyPrefix());
+        this.maxEvents = String.valueOf(config.history().maxEvents());
+        this.logMaxEvents = String.valueOf(config.backplane().logMaxEvents());
     }
 
-    /** Subscribes (in the background) and returns this fan-out. */
+    /** Starts reading the log (in the background) and returns this fan-out. */
     public RedisFanout start() {
         redis = redisClient.get();
-        subscribe();
+        log = new LogReader(redis, keys, local, node, config, direct, vertx);
+        log.start();
         return this;
     }
 
-    /** No offsets yet: the history of the replicas (in Redis) is still to come. */
     @Override
     public Uni<Optional<Offset>> publish(AcceptedEvent event) {
-        return send(local.prepare(event, Optional.empty())).replaceWith(Optional.empty());
-    }
-
-    private Uni<Void> send(Delivery delivery) {
-        if (!subscribed) {
-            return withoutBackplane(delivery, problem);
+        String opening = local.opening(event);
+        if (!log.reading()) {
+            return withoutBackplane(event, opening, log.problem().orElse("not reading"));
         }
-        echoes.add(delivery.id());
-        return redis.send(Request.cmd(Command.PUBLISH).arg(config.channel()).arg(encode(delivery)))
+        List<String> appendKeys = List.of(keys.epoch(), keys.sequence(), keys.logs(), keys.rooms(), keys.forgotten(),
+                keys.stream(event.room()));
+        List<String> args = List.of(opening, event.id(), event.event(), event.room().orElse(""),
+                String.valueOf(event.acceptedAt().toEpochMilli()), maxEvents, logMaxEvents);
+        return APPEND.run(redis::send, appendKeys, args)
+                .onFailure(HistoryEpoch::missing).recoverWithUni(() -> HistoryEpoch.current(redis::send, keys)
+                        .chain(() -> APPEND.run(redis::send, appendKeys, args)))
                 .ifNoItem().after(config.publishTimeout()).fail()
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> withoutBackplane(delivery, failure.toString()));
+                .map(answer -> {
+                    Offset offset = new Offset(answer.get(0).toString(), answer.get(1).toLong());
+                    log.appended(offset.seq());
+                    return Optional.of(offset);
+                })
+                .onFailure().recoverWithUni(failure -> withoutBackplane(event, opening, failure.toString()));
     }
 
-    /** Every event this node published has come back through the subscription, or was delivered without it. */
+    /** Every event this node published has come back through the log, or was delivered without it. */
     @Override
     public boolean settled() {
-        return echoes.isEmpty();
+        return log.settled();
     }
 
-    /** Whether this node receives the cluster's events now. */
-    public boolean connected() {
-        return subscribed;
-    }
-
-    /** Why it does not, when it does not. */
+    /** Why this node does not receive the cluster's events now, when it does not. */
     public Optional<String> problem() {
-        return subscribed ? Optional.empty() : Optional.of(problem);
+        return log.problem();
     }
 
     public boolean required() {
@@ -129,108 +116,17 @@ public class RedisFanout implements Fanout {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-        closeQuietly(subscriber);
+        if (log != null) {
+            log.stop();
+        }
     }
 
-    private Uni<Void> withoutBackplane(Delivery delivery, String reason) {
+    private Uni<Optional<Offset>> withoutBackplane(AcceptedEvent event, String opening, String reason) {
         if (config.required()) {
-            echoes.remove(delivery.id());
             return Uni.createFrom().failure(new DeliveryRefusedException("The Redis backplane is unavailable (" + reason
                     + ") and cross-node delivery is required (eventgate.backplane.required=true)"));
         }
-        return deliverOnce(delivery);
-    }
-
-    /**
-     * Connects and subscribes, retrying with Mutiny's exponential backoff and jitter (up to
-     * {@code eventgate.backplane.max-reconnect-backoff}) until it succeeds or the node stops.
-     */
-    private void subscribe() {
-        Uni.createFrom().deferred(this::connectAndSubscribe)
-                .onFailure().invoke(failure -> problem = failure.toString())
-                .onFailure(failure -> !stopping).retry()
-                .withBackOff(FIRST_BACKOFF, config.maxReconnectBackoff()).indefinitely()
-                .subscribe().with(this::subscribed, failure -> LOG.debugf("Stopped subscribing: %s", failure));
-    }
-
-    private Uni<RedisConnection> connectAndSubscribe() {
-        return redis.connect().chain(connection -> {
-            subscriber = connection;
-            connection.handler(this::receive);
-            connection.exceptionHandler(failure -> lost(connection, failure));
-            connection.endHandler(() -> lost(connection, new IllegalStateException("connection closed")));
-            return connection.send(Request.cmd(Command.SUBSCRIBE).arg(config.channel()))
-                    .replaceWith(connection)
-                    .onFailure().invoke(failure -> {
-                        subscriber = null;
-                        closeQuietly(connection);
-                    });
-        });
-    }
-
-    private void subscribed(RedisConnection connection) {
-        if (stopping) {
-            closeQuietly(connection);
-            return;
-        }
-        subscribed = true;
-        LOG.infof("Node %s subscribed to the Redis backplane (channel %s)", node.id(), config.channel());
-    }
-
-    /** Called once or more per broken connection; acts once, for the current subscription's. */
-    private synchronized void lost(RedisConnection connection, Throwable failure) {
-        if (connection != subscriber || stopping) {
-            return;
-        }
-        subscriber = null;
-        problem = failure.toString();
-        if (subscribed) {
-            LOG.warnf("Node %s lost the Redis backplane (%s): delivering to its own sockets only until it is back",
-                    node.id(), problem);
-        }
-        subscribed = false;
-        // What the lost subscription did not bring back will not come back through it.
-        echoes.clear();
-        closeQuietly(connection);
-        // A pause first, so that a server that accepts and then drops every subscription is not hammered.
-        vertx.setTimer(FIRST_BACKOFF.toMillis(), timer -> subscribe());
-    }
-
-    /** A pub/sub push: {@code ["message", channel, payload]}; other pushes are not ours. */
-    private void receive(Response push) {
-        if (push.size() != 3 || !"message".equals(push.get(0).toString())) {
-            return;
-        }
-        try {
-            BackplaneMessage message = reader.readValue(push.get(2).toString());
-            // The subscription is one ordered stream: it is not held up by the sockets of one event.
-            deliverOnce(message.delivery()).subscribe().with(delivered -> {
-            }, failure -> LOG.debugf("Delivery of %s failed: %s", message.id(), failure));
-        } catch (IOException e) {
-            LOG.warnf("Ignored a message on %s that is not an eventgate event: %s", config.channel(), e.getMessage());
-        }
-    }
-
-    private Uni<Void> deliverOnce(Delivery delivery) {
-        echoes.remove(delivery.id());
-        return recent.firstTime(delivery.id()) ? local.deliver(delivery) : Uni.createFrom().voidItem();
-    }
-
-    private String encode(Delivery delivery) {
-        try {
-            return writer.writeValueAsString(BackplaneMessage.of(node.id(), delivery));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A message of strings always serialises", e);
-        }
-    }
-
-    /** Closing a connection that is already broken may fail too; there is nothing left to do then. */
-    private static void closeQuietly(RedisConnection connection) {
-        if (connection != null) {
-            connection.close().subscribe().with(closed -> {
-            }, failure -> {
-            });
-        }
+        direct.firstTime(event.id());
+        return local.deliver(local.prepare(event, opening, Optional.empty())).replaceWith(Optional.empty());
     }
 }

@@ -57,13 +57,24 @@ public class SocketDelivery {
     }
 
     /**
-     * The event as it travels: its frame written once, here, for every socket of every node.
-     *
-     * @param offset its place in the history; empty where the fan-out keeps none
+     * The event's frame, written once for every socket of every node, but for its offset (its last
+     * field) and closing brace: the offset is given where the event is numbered, which may be in
+     * Redis ({@code append.lua} closes the frame the same way as {@link #prepare}).
      */
-    public Delivery prepare(AcceptedEvent event, Optional<Offset> offset) {
+    public String opening(AcceptedEvent event) {
         String frame = writer.write(new ServerFrame.Event(event.id(), event.event(), event.room().orElse(null),
-                event.data(), Timestamps.format(event.acceptedAt()), offset.map(Offset::toString).orElse(null)));
+                event.data(), Timestamps.format(event.acceptedAt()), null));
+        return frame.substring(0, frame.length() - 1);
+    }
+
+    /**
+     * The event as it travels, its frame closed with its offset.
+     *
+     * @param opening its frame as {@link #opening} wrote it
+     * @param offset its place in the history; empty where it has none
+     */
+    public Delivery prepare(AcceptedEvent event, String opening, Optional<Offset> offset) {
+        String frame = offset.map(numbered -> opening + ",\"offset\":\"" + numbered + "\"}").orElse(opening + "}");
         return Delivery.of(event.id(), event.event(), event.room(), frame, event.acceptedAt(),
                 offset.map(Offset::seq).orElse(0L));
     }

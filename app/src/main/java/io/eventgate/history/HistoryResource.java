@@ -21,12 +21,11 @@ import io.eventgate.http.Problem;
 import io.eventgate.http.ProblemException;
 import io.eventgate.security.ApiKeyAuthenticationMechanism;
 import io.eventgate.security.Roles;
-import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 
 /**
  * {@code GET /history}: a room's retained events (or the broadcasts') after an offset, over HTTP
- * (docs/protocol.md section 4). With the Redis backplane there is no history yet: the answer is
- * empty, with {@code recovered: false}.
+ * (docs/protocol.md section 4).
  */
 @Path("/history")
 @RolesAllowed(Roles.PUBLISHER)
@@ -42,7 +41,6 @@ public class HistoryResource {
     }
 
     @GET
-    @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read the history", description = "Up to `limit` retained events of `room` (absent: the "
             + "broadcasts) after `since`, in offset order; fewer than `limit` means the end was reached.")
@@ -51,7 +49,9 @@ public class HistoryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "API keys are configured and the request has none or a wrong one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public String read(@Parameter(description = "The room; absent: the broadcasts") @QueryParam("room") String room,
+    @APIResponse(responseCode = "503", description = "With the Redis backplane, Redis did not answer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<String> read(@Parameter(description = "The room; absent: the broadcasts") @QueryParam("room") String room,
             @Parameter(description = "An offset from a 202 or an event frame; absent: from the oldest retained")
             @QueryParam("since") String since,
             @Parameter(description = "1 to 1000, default 100") @QueryParam("limit") String limit) {
@@ -60,9 +60,9 @@ public class HistoryResource {
             throw ProblemException.badRequest("invalid-room", "Parameter 'room' " + problem);
         });
         int count = limit(limit);
-        HistoryPage page = history.page(target, Optional.ofNullable(since), count);
         // The frames are JSON already, written once when their events were accepted.
-        return "{\"events\":[" + String.join(",", page.frames()) + "],\"recovered\":" + page.recovered() + "}";
+        return history.page(target, Optional.ofNullable(since), count).map(page -> "{\"events\":["
+                + String.join(",", page.frames()) + "],\"recovered\":" + page.recovered() + "}");
     }
 
     private static int limit(String limit) {

@@ -113,7 +113,11 @@ public class LocalHistory implements History {
     }
 
     @Override
-    public synchronized Replay replay(String since, Collection<String> rooms, boolean broadcasts, Runnable register) {
+    public Uni<Replay> replay(String since, Collection<String> rooms, boolean broadcasts, Runnable register) {
+        return Uni.createFrom().item(replayNow(since, rooms, broadcasts, register));
+    }
+
+    private synchronized Replay replayNow(String since, Collection<String> rooms, boolean broadcasts, Runnable register) {
         register.run();
         Optional<Offset> offset = usable(since);
         if (offset.isEmpty()) {
@@ -128,7 +132,11 @@ public class LocalHistory implements History {
     }
 
     @Override
-    public synchronized HistoryPage page(Optional<String> room, Optional<String> since, int limit) {
+    public Uni<HistoryPage> page(Optional<String> room, Optional<String> since, int limit) {
+        return Uni.createFrom().item(pageNow(room, since, limit));
+    }
+
+    private synchronized HistoryPage pageNow(Optional<String> room, Optional<String> since, int limit) {
         long after = 0;
         if (since.isPresent()) {
             Optional<Offset> offset = usable(since.get());

@@ -40,7 +40,7 @@ public class IdempotentPublishing {
         this.metrics = metrics;
         this.store = switch (config.fanout()) {
             case LOCAL -> new MemoryIdempotencyStore(config.publish().idempotencyWindow());
-            case REDIS -> new RedisIdempotencyStore(redis.get(), config.backplane().channel() + ":idempotency:",
+            case REDIS -> new RedisIdempotencyStore(redis.get(), config.backplane().keyPrefix() + "idempotency:",
                     config.publish().idempotencyWindow(), config.backplane().publishTimeout());
         };
     }

@@ -99,13 +99,19 @@ public class EventSocket {
                     .invoke(() -> registry.welcomed(connection));
             return sendAll(sent, connection, encode(problems));
         }
-        Replay replay = history.replay(since.get(), joined, true, join);
-        member.resumed(replay.upTo());
-        Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), replay.recovered()))
-                .invoke(() -> registry.welcomed(connection));
-        List<String> after = new ArrayList<>(encode(problems));
-        after.addAll(replay.frames());
-        return sendAll(sent, connection, after).invoke(() -> delivery.release(member));
+        return onLoop(history.replay(since.get(), joined, true, join), member).chain(replay -> {
+            member.resumed(replay.upTo());
+            Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), replay.recovered()))
+                    .invoke(() -> registry.welcomed(connection));
+            List<String> after = new ArrayList<>(encode(problems));
+            after.addAll(replay.frames());
+            return sendAll(sent, connection, after).invoke(() -> delivery.release(member));
+        });
+    }
+
+    /** The rest of a socket's work goes on on its own loop, where its joins and leaves run. */
+    private static <T> Uni<T> onLoop(Uni<T> work, Member member) {
+        return work.emitOn(task -> member.loop().runOnContext(ignored -> task.run()));
     }
 
     @OnTextMessage
@@ -164,8 +170,8 @@ public class EventSocket {
             return now(reply(List.of(new ServerFrame.Error(e.getMessage()))));
         }
         if (frame instanceof ClientFrame.Join join) {
-            return now(join.since().isPresent() ? resumeRoom(connection, join.room(), join.since().get())
-                    : reply(List.of(joinProblem(connection, join.room())
+            return join.since().isPresent() ? resumeRoom(connection, join.room(), join.since().get())
+                    : now(reply(List.of(joinProblem(connection, join.room())
                             .orElseGet(() -> new ServerFrame.Joined(join.room(), null)))));
         }
         if (frame instanceof ClientFrame.Leave leave) {
@@ -183,24 +189,27 @@ public class EventSocket {
      * A join with {@code since}: the room's missed events after {@code joined}, then its live ones;
      * the socket's other deliveries wait meanwhile, so that its frames stay in offset order.
      */
-    private Reply resumeRoom(WebSocketConnection connection, String room, String since) {
+    private Uni<Reply> resumeRoom(WebSocketConnection connection, String room, String since) {
         Optional<Member> found = registry.member(connection);
         if (found.isEmpty()) {
-            return new Reply(List.of(), Reply.NOTHING);
+            return now(new Reply(List.of(), Reply.NOTHING));
         }
         Member member = found.get();
         member.hold();
         List<ServerFrame> problem = new ArrayList<>();
-        Replay replay = history.replay(since, List.of(room), false, () -> joinProblem(connection, room).ifPresent(problem::add));
+        Uni<Replay> replay = history.replay(since, List.of(room), false,
+                () -> joinProblem(connection, room).ifPresent(problem::add));
         if (!problem.isEmpty()) {
             delivery.release(member);
-            return reply(problem);
+            return now(reply(problem));
         }
-        member.resumed(room, replay.upTo());
-        List<String> frames = new ArrayList<>();
-        frames.add(writer.write(new ServerFrame.Joined(room, replay.recovered())));
-        frames.addAll(replay.frames());
-        return new Reply(frames, () -> delivery.release(member));
+        return onLoop(replay, member).map(replayed -> {
+            member.resumed(room, replayed.upTo());
+            List<String> frames = new ArrayList<>();
+            frames.add(writer.write(new ServerFrame.Joined(room, replayed.recovered())));
+            frames.addAll(replayed.frames());
+            return new Reply(frames, () -> delivery.release(member));
+        });
     }
 
 

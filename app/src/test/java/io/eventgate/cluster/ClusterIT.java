@@ -13,6 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,10 +150,85 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aSocketOfAStoppingReplicaResumesOnAnotherAndGetsEveryEventOnceInOrderWhilePublishersGoOn()
+            throws Exception {
+        ServiceProcess leaving = NODES.get(0);
+        List<ServiceProcess> staying = List.of(NODES.get(1), NODES.get(2));
+        Set<String> published = ConcurrentHashMap.newKeySet();
+        AtomicInteger count = new AtomicInteger();
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        ExecutorService publishers = Executors.newFixedThreadPool(2);
+        List<Future<?>> running = new ArrayList<>();
+        for (ServiceProcess node : staying) {
+            running.add(publishers.submit(() -> {
+                while (publishing.get() && count.get() < 2000) {
+                    published.add(publish(node, "{\"event\":\"moving\",\"room\":\"moving\",\"data\":"
+                            + count.incrementAndGet() + "}"));
+                    TimeUnit.MILLISECONDS.sleep(2);
+                }
+                return null;
+            }));
+        }
+        List<String> received = new ArrayList<>();
+        List<String> offsets = new ArrayList<>();
+        try {
+            String last;
+            try (TestSocket onLeaving = TestSocket.connect(leaving.base(), "rooms=moving")) {
+                while (count.get() < 100) {
+                    TimeUnit.MILLISECONDS.sleep(5);
+                }
+                leaving.terminate();
+                for (JsonNode frame = onLeaving.nextOrClose(); frame != null; frame = onLeaving.nextOrClose()) {
+                    if (frame.path("type").asText().equals("event")) {
+                        take(frame, received, offsets);
+                    }
+                }
+                assertThat(onLeaving.closedWith()).isEqualTo(1001);
+                assertThat(received).as("events before the stop").isNotEmpty();
+                last = offsets.get(offsets.size() - 1);
+            }
+            assertThat(leaving.awaitExit()).isEqualTo(143);
+            try (TestSocket resumed = TestSocket.connect(staying.get(0).base(), "rooms=moving&since=" + last)) {
+                assertThat(resumed.welcome().path("recovered").asBoolean(false)).isTrue();
+                TimeUnit.MILLISECONDS.sleep(500);
+                publishing.set(false);
+                for (Future<?> publisher : running) {
+                    publisher.get(60, TimeUnit.SECONDS);
+                }
+                String end = publish(staying.get(1), "{\"event\":\"moving.end\",\"room\":\"moving\"}");
+                for (JsonNode event = resumed.next("event"); !event.path("id").asText().equals(end);
+                        event = resumed.next("event")) {
+                    take(event, received, offsets);
+                }
+            }
+        } finally {
+            publishing.set(false);
+            publishers.shutdownNow();
+        }
+        assertThat(received).as("each once").doesNotHaveDuplicates();
+        assertThat(Set.copyOf(received)).as("none missing, of %d", published.size()).isEqualTo(published);
+        List<Long> sequence = sequence(offsets);
+        assertThat(sequence).as("in offset order").isSorted();
+    }
+
+    private static void take(JsonNode event, List<String> ids, List<String> offsets) {
+        ids.add(event.path("id").asText());
+        offsets.add(event.path("offset").asText());
+    }
+
+    /** The sequence numbers of offsets of one history ({@code <epoch>-<seq>}), to check their order. */
+    private static List<Long> sequence(List<String> offsets) {
+        assertThat(offsets.stream().map(offset -> offset.substring(0, offset.lastIndexOf('-'))).distinct())
+                .as("one history").hasSize(1);
+        return offsets.stream().map(offset -> Long.parseLong(offset.substring(offset.lastIndexOf('-') + 1))).toList();
+    }
+
+    @Test
+    @Order(5)
     void aStoppingNodeClosesItsSocketsWithGoingAwayWhileTheOthersServe() throws Exception {
         ServiceProcess leaving = NODES.get(2);
         try (TestSocket onLeaving = TestSocket.connect(leaving.base(), "rooms=drain");
-                TestSocket onStaying = TestSocket.connect(NODES.get(0).base(), "rooms=drain")) {
+                TestSocket onStaying = TestSocket.connect(NODES.get(1).base(), "rooms=drain")) {
             // 143: the JVM's exit status after SIGTERM, once its shutdown work is done.
             assertThat(leaving.stop()).isEqualTo(143);
             assertThat(onLeaving.closedWith()).isEqualTo(1001);

@@ -100,6 +100,18 @@ public final class RedisProcess {
         }
     }
 
+    /** Empties the server, as a restart without persistence would. */
+    public void flushAll() {
+        try {
+            String answer = command("FLUSHALL");
+            if (!answer.startsWith("+OK")) {
+                throw new IllegalStateException("FLUSHALL answered " + answer);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends one inline command and reads its one-line answer. */
     private String command(String command) throws IOException {
         try (Socket socket = new Socket()) {
