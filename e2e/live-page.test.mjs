@@ -9,7 +9,7 @@ const base = process.env.EVENTGATE_URL ?? "http://127.0.0.1:8080";
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const screenshot = process.env.SCREENSHOT ?? "artifacts/live-page.png";
 
-test("the live page shows an event published to a room it joined, before and after a restart", async () => {
+test("the live page shows an event published to a room it joined, resumes across a restart, and goes on", async () => {
   const browser = await chromium.launch({
     executablePath,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -41,13 +41,22 @@ test("the live page shows an event published to a room it joined, before and aft
     await page.getByRole("button", { name: "Publish" }).click();
     await page.locator("tr.event-row").filter({ hasText: "published from the page" }).waitFor({ timeout: 10000 });
 
-    // The service restarts (SIGTERM, then a new process on the same port): the page's client
-    // reconnects by itself, in its room again, and receives.
+    // The page's replica restarts (SIGTERM, then a new process on the same port) while another
+    // replica takes a publish: the page's client reconnects by itself, in its room again, resumes
+    // with the event it missed, and receives live ones.
     const pid = Number(process.env.EVENTGATE_PID);
-    if (pid) {
+    const other = process.env.EVENTGATE_OTHER_URL;
+    if (pid && other) {
       process.kill(pid, "SIGTERM");
       await page.getByRole("status").first().filter({ hasText: "reconnecting" }).waitFor({ timeout: 20000 });
+      const away = await fetch(other + "/events", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ event: "order.created", room: "lobby", data: { orderId: "while-away" } }),
+      });
+      assert.equal(away.status, 202);
       await page.getByRole("status").first().filter({ hasText: "connected as" }).waitFor({ timeout: 60000 });
+      await page.locator("tr.event-row").filter({ hasText: "while-away" }).waitFor({ timeout: 10000 });
       await page.getByRole("button", { name: "Leave lobby" }).waitFor({ timeout: 10000 });
       const again = await fetch(base + "/events", {
         method: "POST",

@@ -14,7 +14,7 @@ export interface Publisher {
   publish(
     event: { event: string; room?: string; data?: unknown },
     options?: { idempotencyKey?: string },
-  ): Promise<{ id: string; timestamp: string }>;
+  ): Promise<{ id: string; timestamp: string; offset?: string }>;
 }
 
 export function createPublisher(options: PublisherOptions): Publisher;

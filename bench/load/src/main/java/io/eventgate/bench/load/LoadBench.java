@@ -48,7 +48,7 @@ public class LoadBench implements QuarkusApplication {
     public int run(String... args) throws Exception {
         Settings settings = Settings.fromSystemProperties();
         Path logs = Files.createTempDirectory("eventgate-bench");
-        RedisProcess redis = settings.nodes() > 1 || settings.stores() ? RedisProcess.of(LoadBench.class) : null;
+        RedisProcess redis = settings.redis() || settings.stores() ? RedisProcess.of(LoadBench.class) : null;
         String mongo = settings.stores() ? MongoEndpoint.start().url() : null;
         List<ServiceProcess> replicas = new ArrayList<>();
         List<Subscriber> subscribers = new ArrayList<>();
@@ -57,7 +57,7 @@ public class LoadBench implements QuarkusApplication {
             for (int i = 0; i < settings.nodes(); i++) {
                 Map<String, String> env = new HashMap<>(settings.serviceEnv());
                 env.put("EVENTGATE_SHUTDOWN_DELAY", "0s");
-                if (settings.nodes() > 1) {
+                if (settings.redis()) {
                     env.put("EVENTGATE_FANOUT", "redis");
                 }
                 if (redis != null) {
@@ -72,7 +72,8 @@ public class LoadBench implements QuarkusApplication {
                 }
                 replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs));
             }
-            return measure(settings, replicas, subscribers, vertx, logs);
+            return settings.storm() ? new ResumeStorm(settings, replicas, vertx).run()
+                    : measure(settings, replicas, subscribers, vertx, logs);
         } finally {
             subscribers.forEach(Subscriber::close);
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -196,7 +197,7 @@ public class LoadBench implements QuarkusApplication {
     }
 
     /** Until every expected frame arrived, or nothing arrived for a while. */
-    private static void awaitDeliveries(AtomicLong delivered, long expected) throws InterruptedException {
+    static void awaitDeliveries(AtomicLong delivered, long expected) throws InterruptedException {
         long last = -1;
         long lastProgress = System.nanoTime();
         while (delivered.get() < expected && System.nanoTime() - lastProgress < QUIET_LIMIT.toNanos()) {
@@ -244,7 +245,7 @@ public class LoadBench implements QuarkusApplication {
     }
 
     /** Connects {@code sockets} sockets spread over the rooms and replicas, 200 handshakes at a time. */
-    private static List<Subscriber> connectAll(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
+    static List<Subscriber> connectAll(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
             io.vertx.core.http.HttpClient sockets, Map<String, String> tokens, Recorder latency, AtomicLong delivered)
             throws Exception {
         List<Subscriber> connected = new ArrayList<>();
@@ -298,7 +299,7 @@ public class LoadBench implements QuarkusApplication {
         return "room-" + (seq % settings.rooms());
     }
 
-    private static void row(String metric, String value) {
+    static void row(String metric, String value) {
         OUT.println("| " + metric + " | " + value + " |");
     }
 }

@@ -28,13 +28,19 @@ final class Subscriber {
     private static final byte[] SEQ = bytes("\"seq\":");
     private static final byte[] SENT_AT = bytes("\"sentAt\":");
     private static final byte[] ROOM = bytes("\"room\":\"");
+    private static final byte[] NOT_RECOVERED = bytes("\"recovered\":false");
 
     private final String room;
     private final byte[] roomValue;
     private final Recorder latency;
     private final AtomicLong delivered;
     private final BitSet seen = new BitSet();
-    private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> welcomed = new CompletableFuture<>();
+    /** Completes with the first event numbered {@code liveFrom} or later, by the benchmark's numbering. */
+    private volatile CompletableFuture<Void> live = new CompletableFuture<>();
+    private volatile int liveFrom = Integer.MAX_VALUE;
+    private volatile String lastOffset = "";
+    private volatile boolean recovered = true;
     private long duplicates;
     private long misrouted;
     private volatile WebSocket socket;
@@ -58,8 +64,22 @@ final class Subscriber {
      * @param token the subscriber token for {@code ?token=}; empty without subscriber auth
      */
     CompletableFuture<Void> connect(Vertx vertx, HttpClient client, URI node, String token) {
+        return connect(vertx, client, node, token, "");
+    }
+
+    /** Connects again with the offset of the last event received; {@link #live()} then tells when it is live again. */
+    CompletableFuture<Void> resume(Vertx vertx, HttpClient client, URI node, String token, int liveFrom) {
+        this.liveFrom = liveFrom;
+        live = new CompletableFuture<>();
+        return connect(vertx, client, node, token, lastOffset);
+    }
+
+    private CompletableFuture<Void> connect(Vertx vertx, HttpClient client, URI node, String token, String since) {
+        welcomed = new CompletableFuture<>();
+        CompletableFuture<Void> welcomed = this.welcomed;
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(node.getHost()).setPort(node.getPort())
-                .setURI("/ws?rooms=" + room + (token.isEmpty() ? "" : "&token=" + token));
+                .setURI("/ws?rooms=" + room + (token.isEmpty() ? "" : "&token=" + token)
+                        + (since.isEmpty() ? "" : "&since=" + since));
         vertx.getOrCreateContext().runOnContext(onLoop -> client.webSocket(options).onComplete(connected -> {
             if (connected.failed()) {
                 welcomed.completeExceptionally(connected.cause());
@@ -74,6 +94,9 @@ final class Subscriber {
     /** Reads the few fields it needs by position. */
     private void frame(Buffer frame) {
         if (startsWith(frame, WELCOME)) {
+            if (indexOf(frame, NOT_RECOVERED, 0) >= 0) {
+                recovered = false;
+            }
             welcomed.complete(null);
             return;
         }
@@ -96,6 +119,31 @@ final class Subscriber {
         }
         latency.recordValue(Math.max(0, now - sentAt));
         delivered.incrementAndGet();
+        lastOffset = offset(frame);
+        if (seq >= liveFrom) {
+            live.complete(null);
+        }
+    }
+
+    CompletableFuture<Void> live() {
+        return live;
+    }
+
+    boolean recovered() {
+        return recovered;
+    }
+
+    /** The offset: the frame's last field, {@code ..."offset":"<offset>"}}; empty without one. */
+    private static String offset(Buffer frame) {
+        int end = frame.length() - 2;
+        if (end < 1 || frame.getByte(end) != '"') {
+            return "";
+        }
+        int start = end - 1;
+        while (start > 0 && frame.getByte(start) != '"') {
+            start--;
+        }
+        return frame.getString(start + 1, end, StandardCharsets.US_ASCII.name());
     }
 
     synchronized boolean received(int seq) {
