@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import io.eventgate.config.EventgateConfig;
+import io.eventgate.delivery.Delivery;
 import io.eventgate.delivery.DeliveryRefusedException;
 import io.eventgate.delivery.Fanout;
 import io.eventgate.delivery.NodeIdentity;
@@ -80,13 +81,12 @@ public class RedisFanout implements Fanout {
 
     @Override
     public Uni<Optional<Offset>> publish(AcceptedEvent event) {
-        String opening = local.opening(event);
         if (!log.reading()) {
-            return withoutBackplane(event, opening, log.problem().orElse("not reading"));
+            return withoutBackplane(event, log.problem().orElse("not reading"));
         }
         List<String> appendKeys = List.of(keys.epoch(), keys.sequence(), keys.logs(), keys.rooms(), keys.forgotten(),
                 keys.stream(event.room()));
-        List<String> args = List.of(opening, event.id(), event.event(), event.room().orElse(""),
+        List<String> args = List.of(event.frame().opening(), event.id(), event.event(), event.room().orElse(""),
                 String.valueOf(event.acceptedAt().toEpochMilli()), maxEvents, logMaxEvents);
         return APPEND.run(redis::send, appendKeys, args)
                 .onFailure(HistoryEpoch::missing).recoverWithUni(() -> HistoryEpoch.current(redis::send, keys)
@@ -97,7 +97,7 @@ public class RedisFanout implements Fanout {
                     log.appended(offset.seq());
                     return Optional.of(offset);
                 })
-                .onFailure().recoverWithUni(failure -> withoutBackplane(event, opening, failure.toString()));
+                .onFailure().recoverWithUni(failure -> withoutBackplane(event, failure.toString()));
     }
 
     /** Every event this node published has come back through the log, or was delivered without it. */
@@ -121,12 +121,12 @@ public class RedisFanout implements Fanout {
         }
     }
 
-    private Uni<Optional<Offset>> withoutBackplane(AcceptedEvent event, String opening, String reason) {
+    private Uni<Optional<Offset>> withoutBackplane(AcceptedEvent event, String reason) {
         if (config.required()) {
             return Uni.createFrom().failure(new DeliveryRefusedException("The Redis backplane is unavailable (" + reason
                     + ") and cross-node delivery is required (eventgate.backplane.required=true)"));
         }
         direct.firstTime(event.id());
-        return local.deliver(local.prepare(event, opening, Optional.empty())).replaceWith(Optional.empty());
+        return local.deliver(Delivery.unnumbered(event)).replaceWith(Optional.empty());
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.eventgate.event.AcceptedEvent;
+import io.eventgate.history.Offset;
 import io.eventgate.json.StrictUtf8;
 
 /**
@@ -33,5 +35,16 @@ public record Delivery(String id, String event, Optional<String> room, String fr
     public static Delivery of(String id, String event, Optional<String> room, String frame, Instant acceptedAt,
             long seq) {
         return new Delivery(id, event, room, frame, StrictUtf8.encodedLength(frame), acceptedAt, seq);
+    }
+
+    /** The delivery of an event numbered {@code offset} in the history. */
+    public static Delivery numbered(AcceptedEvent event, Offset offset) {
+        return of(event.id(), event.event(), event.room(), event.frame().close(Optional.of(offset.toString())),
+                event.acceptedAt(), offset.seq());
+    }
+
+    /** The delivery of an event in no history (accepted while the Redis backplane was away). */
+    public static Delivery unnumbered(AcceptedEvent event) {
+        return of(event.id(), event.event(), event.room(), event.frame().close(Optional.empty()), event.acceptedAt(), 0);
     }
 }

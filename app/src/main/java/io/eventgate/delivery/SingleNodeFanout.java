@@ -23,9 +23,8 @@ public final class SingleNodeFanout implements Fanout {
 
     @Override
     public Uni<Optional<Offset>> publish(AcceptedEvent event) {
-        String opening = local.opening(event);
         LocalHistory.Appended appended = history.append(event.room(), event.acceptedAt(),
-                offset -> local.prepare(event, opening, Optional.of(offset)), local::deliver);
+                offset -> Delivery.numbered(event, offset), local::deliver);
         return appended.delivered().replaceWith(Optional.of(appended.offset()));
     }
 }

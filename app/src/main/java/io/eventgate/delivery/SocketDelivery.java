@@ -1,7 +1,6 @@
 package io.eventgate.delivery;
 
 import java.util.Collection;
-import java.util.Optional;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -9,23 +8,18 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.eventgate.config.EventgateConfig;
-import io.eventgate.event.AcceptedEvent;
-import io.eventgate.event.Timestamps;
-import io.eventgate.history.Offset;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.metrics.EventgateMetrics;
 import io.eventgate.socket.ClientFaults;
-import io.eventgate.socket.FrameWriter;
 import io.eventgate.socket.Member;
 import io.eventgate.socket.RoomRegistry;
-import io.eventgate.socket.ServerFrame;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Delivers to the sockets of this node. The frame is written once per event ({@link #prepare});
+ * Delivers to the sockets of this node. The frame was written once per event, where it was accepted;
  * {@link SendRounds} hands it to the target sockets, several events to a socket in one system call
  * under load, in publishing order. Each node logs its own deliveries.
  */
@@ -35,7 +29,6 @@ public class SocketDelivery {
     private static final Logger LOG = Logger.getLogger(SocketDelivery.class);
 
     private final RoomRegistry registry;
-    private final FrameWriter writer;
     private final EventLogger deliveries;
     private final NodeIdentity node;
     private final EventgateMetrics metrics;
@@ -43,40 +36,16 @@ public class SocketDelivery {
     private final long maxPendingBytes;
     private final CloseReason slowConsumer;
 
-    public SocketDelivery(RoomRegistry registry, FrameWriter writer, @EventLoggerName("deliveries") EventLogger deliveries,
+    public SocketDelivery(RoomRegistry registry, @EventLoggerName("deliveries") EventLogger deliveries,
             NodeIdentity node, EventgateMetrics metrics, EventgateConfig config) {
         this.metrics = metrics;
         this.maxPendingBytes = config.socket().maxPendingBytes().asLongValue();
         this.slowConsumer = new CloseReason(1008, "slow consumer: more than " + maxPendingBytes
                 + " bytes not taken (eventgate.socket.max-pending-bytes)");
         this.registry = registry;
-        this.writer = writer;
         this.deliveries = deliveries;
         this.node = node;
         this.rounds = new SendRounds(this::send);
-    }
-
-    /**
-     * The event's frame, written once for every socket of every node, but for its offset (its last
-     * field) and closing brace: the offset is given where the event is numbered, which may be in
-     * Redis ({@code append.lua} closes the frame the same way as {@link #prepare}).
-     */
-    public String opening(AcceptedEvent event) {
-        String frame = writer.write(new ServerFrame.Event(event.id(), event.event(), event.room().orElse(null),
-                event.data(), Timestamps.format(event.acceptedAt()), null));
-        return frame.substring(0, frame.length() - 1);
-    }
-
-    /**
-     * The event as it travels, its frame closed with its offset.
-     *
-     * @param opening its frame as {@link #opening} wrote it
-     * @param offset its place in the history; empty where it has none
-     */
-    public Delivery prepare(AcceptedEvent event, String opening, Optional<Offset> offset) {
-        String frame = offset.map(numbered -> opening + ",\"offset\":\"" + numbered + "\"}").orElse(opening + "}");
-        return Delivery.of(event.id(), event.event(), event.room(), frame, event.acceptedAt(),
-                offset.map(Offset::seq).orElse(0L));
     }
 
     /**

@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param room the target room; empty for a broadcast to every socket
  * @param data the publisher's payload, unchanged; a JSON {@code null} when there was none
  * @param acceptedAt when the service accepted it, to the millisecond
+ * @param frame its frame for the sockets, written once, here, for every socket of every node
  */
-public record AcceptedEvent(String id, String event, Optional<String> room, JsonNode data, Instant acceptedAt) {
+public record AcceptedEvent(String id, String event, Optional<String> room, JsonNode data, Instant acceptedAt,
+        EventFrame frame) {
 
     public AcceptedEvent {
         Objects.requireNonNull(id, "id");
@@ -23,5 +25,6 @@ public record AcceptedEvent(String id, String event, Optional<String> room, Json
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
+        Objects.requireNonNull(frame, "frame");
     }
 }
