@@ -4,12 +4,13 @@
 -- KEYS: 1 epoch, 2 sequence, 3 forgotten, 4... the streams
 -- ARGV: 1 the offset's epoch ('' to read from the oldest retained), 2 its sequence number,
 --       3 the oldest time an event may have (epoch ms), 4 events kept per stream
--- Returns {usable (0|1), last sequence number, recovered (0|1), seq, frame, seq, frame, ...} in
--- sequence order.
+-- Returns {usable (0|1), last sequence number, recovered (0|1), epoch, seq, frame, seq, frame, ...}
+-- in sequence order.
 local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+local epoch = redis.call('GET', KEYS[1]) or ''
 local after = tonumber(ARGV[2])
-if ARGV[1] ~= '' and (ARGV[1] ~= redis.call('GET', KEYS[1]) or after > last) then
-  return {0, last, 0}
+if ARGV[1] ~= '' and (ARGV[1] ~= epoch or after > last) then
+  return {0, last, 0, epoch}
 end
 local forgotten = tonumber(redis.call('GET', KEYS[3]) or '0')
 local cutoff = tonumber(ARGV[3])
@@ -40,7 +41,7 @@ for i = 4, #KEYS do
   end
 end
 table.sort(found, function(a, b) return a[1] < b[1] end)
-local answer = {1, last, recovered}
+local answer = {1, last, recovered, epoch}
 for _, event in ipairs(found) do
   answer[#answer + 1] = event[1]
   answer[#answer + 1] = event[2]

@@ -28,9 +28,11 @@ public interface BackplaneConfig {
 
     /**
      * The longest a publish, a resume or a history read waits for Redis; past it, the event is
-     * delivered on this node only, and a resume answers {@code recovered: false}.
+     * delivered on this node only, and a resume answers {@code recovered: false}. A Redis that is
+     * gone is noticed at once, by the connection that reads the log; this bounds the wait on one
+     * that hangs, and is long enough for a burst of publishes on a replica that just started.
      */
-    @WithDefault("1s")
+    @WithDefault("5s")
     Duration publishTimeout();
 
     /**

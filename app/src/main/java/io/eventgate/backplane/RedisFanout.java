@@ -16,6 +16,7 @@ import io.eventgate.delivery.NodeIdentity;
 import io.eventgate.delivery.SocketDelivery;
 import io.eventgate.event.AcceptedEvent;
 import io.eventgate.history.Offset;
+import io.eventgate.metrics.EventgateMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -51,6 +52,7 @@ public class RedisFanout implements Fanout {
     private final BackplaneConfig config;
     private final Vertx vertx;
     private final RedisKeys keys;
+    private final EventgateMetrics metrics;
     private final String maxEvents;
     private final String logMaxEvents;
     /** The events delivered here without the backplane, so that one that reached Redis after all is delivered once. */
@@ -60,7 +62,8 @@ public class RedisFanout implements Fanout {
     private LogReader log;
 
     public RedisFanout(Instance<Redis> redisClient, SocketDelivery local, NodeIdentity node, EventgateConfig config,
-            Vertx vertx) {
+            Vertx vertx, EventgateMetrics metrics) {
+        this.metrics = metrics;
         this.redisClient = redisClient;
         this.local = local;
         this.node = node;
@@ -127,6 +130,7 @@ public class RedisFanout implements Fanout {
                     + ") and cross-node delivery is required (eventgate.backplane.required=true)"));
         }
         direct.firstTime(event.id());
+        metrics.unnumbered();
         return local.deliver(Delivery.unnumbered(event)).replaceWith(Optional.empty());
     }
 }

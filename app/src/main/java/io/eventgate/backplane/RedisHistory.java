@@ -57,6 +57,8 @@ public class RedisHistory implements History {
 
     private Redis redis;
     private long sweeper = -1;
+    /** The epoch of the history as the last read found it. */
+    private volatile String epoch = "";
 
     public RedisHistory(Instance<Redis> redisClient, Vertx vertx, EventgateConfig config) {
         this.redisClient = redisClient;
@@ -91,10 +93,12 @@ public class RedisHistory implements History {
             streams.add(Optional.empty());
         }
         return read(offset, streams)
+                .invoke(answer -> epoch = answer.get(3).toString())
                 .map(answer -> new Replay(frames(answer), usable(answer) && recovered(answer), answer.get(1).toLong()))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("No replay after %s: %s", since, failure);
-                    return new Replay(List.of(), false, 0);
+                    // What the socket had already may still reach it live, from a replica reading behind Redis.
+                    return new Replay(List.of(), false, offset.get().epoch().equals(epoch) ? offset.get().seq() : 0);
                 });
     }
 
@@ -131,10 +135,10 @@ public class RedisHistory implements History {
         return answer.get(2).toInteger() == 1;
     }
 
-    /** {@code [usable, last, recovered, seq, frame, seq, frame...]}: the frames. */
+    /** {@code [usable, last, recovered, epoch, seq, frame, seq, frame...]}: the frames. */
     private static List<String> frames(Response answer) {
         List<String> frames = new ArrayList<>();
-        for (int i = 4; i < answer.size(); i += 2) {
+        for (int i = 5; i < answer.size(); i += 2) {
             frames.add(answer.get(i).toString());
         }
         return frames;

@@ -43,13 +43,20 @@ public class EventgateMetrics {
         accepted.increment();
     }
 
-    /** A publish refused with {@code status}, for {@code reason} (a short, bounded word). */
     /** A publish repeated under its Idempotency-Key, answered without a second delivery. */
     public void repeated() {
         Counter.builder("eventgate.events.repeated").description("Publishes repeated under their Idempotency-Key")
                 .register(registry).increment();
     }
 
+    /** An event delivered on this node only: the Redis backplane was away or did not answer in time. */
+    public void unnumbered() {
+        Counter.builder("eventgate.events.unnumbered")
+                .description("Events accepted while the Redis backplane was away: delivered on this node only, in no history")
+                .register(registry).increment();
+    }
+
+    /** A publish refused with {@code status}, for {@code reason} (a short, bounded word). */
     public void rejected(int status, String reason) {
         Counter.builder("eventgate.events.rejected").description("Publishes refused, by status and reason")
                 .tag("status", Integer.toString(status)).tag("reason", reason).register(registry).increment();

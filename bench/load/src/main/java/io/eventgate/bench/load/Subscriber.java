@@ -28,6 +28,7 @@ final class Subscriber {
     private static final byte[] SEQ = bytes("\"seq\":");
     private static final byte[] SENT_AT = bytes("\"sentAt\":");
     private static final byte[] ROOM = bytes("\"room\":\"");
+    private static final byte[] OFFSET = bytes("\"offset\":\"");
     private static final byte[] NOT_RECOVERED = bytes("\"recovered\":false");
 
     private final String room;
@@ -119,7 +120,10 @@ final class Subscriber {
         }
         latency.recordValue(Math.max(0, now - sentAt));
         delivered.incrementAndGet();
-        lastOffset = offset(frame);
+        String offset = offset(frame);
+        if (!offset.isEmpty()) {
+            lastOffset = offset;
+        }
         if (seq >= liveFrom) {
             live.complete(null);
         }
@@ -133,15 +137,19 @@ final class Subscriber {
         return recovered;
     }
 
-    /** The offset: the frame's last field, {@code ..."offset":"<offset>"}}; empty without one. */
+    /**
+     * The offset: the frame's last field, {@code ..."offset":"<offset>"}}; empty without one (an
+     * event accepted while the backplane was away), and the client keeps the one it had.
+     */
     private static String offset(Buffer frame) {
         int end = frame.length() - 2;
-        if (end < 1 || frame.getByte(end) != '"') {
-            return "";
-        }
         int start = end - 1;
         while (start > 0 && frame.getByte(start) != '"') {
             start--;
+        }
+        if (end < 1 || frame.getByte(end) != '"' || start < OFFSET.length
+                || indexOf(frame, OFFSET, start - OFFSET.length + 1) != start - OFFSET.length + 1) {
+            return "";
         }
         return frame.getString(start + 1, end, StandardCharsets.US_ASCII.name());
     }
