@@ -157,6 +157,8 @@ class ClusterIT {
         Set<String> published = ConcurrentHashMap.newKeySet();
         AtomicInteger count = new AtomicInteger();
         AtomicBoolean publishing = new AtomicBoolean(true);
+        // In the room before the first publish: every event published is this socket's to receive.
+        TestSocket onLeaving = TestSocket.connect(leaving.base(), "rooms=moving");
         ExecutorService publishers = Executors.newFixedThreadPool(2);
         List<Future<?>> running = new ArrayList<>();
         for (ServiceProcess node : staying) {
@@ -173,7 +175,7 @@ class ClusterIT {
         List<String> offsets = new ArrayList<>();
         try {
             String last;
-            try (TestSocket onLeaving = TestSocket.connect(leaving.base(), "rooms=moving")) {
+            try (onLeaving) {
                 while (count.get() < 100) {
                     TimeUnit.MILLISECONDS.sleep(5);
                 }
