@@ -1,10 +1,9 @@
 package io.eventgate.backplane;
 
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
+import io.eventgate.history.Offset;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -22,7 +21,7 @@ record HistoryEpoch(String epoch, long last) {
 
     static Uni<HistoryEpoch> current(Function<Request, Uni<Response>> redis, RedisKeys keys) {
         return EPOCH.run(redis, List.of(keys.epoch(), keys.sequence(), keys.rooms(), keys.forgotten()),
-                List.of(HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())))
+                List.of(Offset.newEpoch()))
                 .map(answer -> new HistoryEpoch(answer.get(0).toString(), answer.get(1).toLong()));
     }
 

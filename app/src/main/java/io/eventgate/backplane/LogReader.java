@@ -197,7 +197,7 @@ final class LogReader {
     }
 
     /** Closing a connection that is already broken may fail too; there is nothing left to do then. */
-    static void closeQuietly(RedisConnection connection) {
+    private static void closeQuietly(RedisConnection connection) {
         if (connection != null) {
             connection.close().subscribe().with(closed -> {
             }, failure -> {

@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
@@ -61,7 +59,7 @@ public class LocalHistory implements History {
     public record Appended(Offset offset, Uni<Void> delivered) {
     }
 
-    private final String epoch = HexFormat.of().formatHex(randomBytes());
+    private final String epoch = Offset.newEpoch();
     private final int maxEvents;
     private final long maxBytes;
     private final Duration ttl;
@@ -216,9 +214,4 @@ public class LocalHistory implements History {
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[8];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
 }

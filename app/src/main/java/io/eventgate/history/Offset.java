@@ -1,6 +1,8 @@
 package io.eventgate.history;
 
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,11 @@ public record Offset(String epoch, long seq) {
     @Override
     public String toString() {
         return epoch + "-" + seq;
+    }
+
+    /** A new history's epoch: random, so that an offset of another history is not taken for one of this. */
+    public static String newEpoch() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /** The offset written {@code text}; empty when it is not one. */
