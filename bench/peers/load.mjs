@@ -27,10 +27,11 @@ const broadcast = o.scenario === "broadcast";
 const base = new URL(o.url);
 const ticks = 100; // USER_HZ on Linux
 
+/** The server's CPU time so far, in user space and in the kernel (mostly its socket writes). */
 function cpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / ticks;
+  return { user: Number(fields[11]) / ticks, system: Number(fields[12]) / ticks };
 }
 
 const seen = [];
@@ -125,7 +126,9 @@ const start = performance.now();
 const refused = await publish(0, events);
 await settle(events * perEvent);
 const seconds = (performance.now() - start) / 1000;
-const cpu = cpuSeconds(o.pid) - cpuBefore;
+const cpuAfter = cpuSeconds(o.pid);
+const kernel = cpuAfter.system - cpuBefore.system;
+const cpu = cpuAfter.user - cpuBefore.user + kernel;
 const client = process.cpuUsage(clientBefore);
 let missing = 0;
 seen.forEach((set, index) => {
@@ -135,7 +138,7 @@ seen.forEach((set, index) => {
 });
 console.log(JSON.stringify({ frames: delivered, expected: events * perEvent, missing, duplicates, refused,
   seconds: +seconds.toFixed(2), framesPerSecond: Math.round(delivered / seconds),
-  serverCpuSeconds: +cpu.toFixed(2), cpuPerFrameMicros: +(cpu * 1e6 / delivered).toFixed(2),
+  serverCpuSeconds: +cpu.toFixed(2), serverKernelSeconds: +kernel.toFixed(2), cpuPerFrameMicros: +(cpu * 1e6 / delivered).toFixed(2),
   clientCpuSeconds: +((client.user + client.system) / 1e6).toFixed(2) }));
 open.forEach((socket) => (socket.close ? socket.close() : socket.disconnect()));
 agent.destroy();

@@ -1,12 +1,14 @@
 package io.eventgate.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 import io.eventgate.event.AcceptedEvent;
 import io.eventgate.history.Offset;
-import io.eventgate.json.StrictUtf8;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /**
  * What travels from the node that accepted an event to the sockets of every node: the event's
@@ -16,12 +18,13 @@ import io.eventgate.json.StrictUtf8;
  * @param event the event name
  * @param room the target room; empty for every socket
  * @param frame the {@code event} frame, as JSON text
- * @param frameBytes the length of the frame in UTF-8, which each socket's bound of pending bytes counts
+ * @param encoded the frame in UTF-8, once for all its sockets: each writes a duplicate of it, which
+ *        nothing can release or change
  * @param acceptedAt when the accepting node took it, to time each delivery
  * @param seq its sequence number in the history, by which a socket that resumed drops what it had
  *        replayed; 0 where the fan-out keeps no history
  */
-public record Delivery(String id, String event, Optional<String> room, String frame, int frameBytes, Instant acceptedAt,
+public record Delivery(String id, String event, Optional<String> room, String frame, ByteBuf encoded, Instant acceptedAt,
         long seq) {
 
     public Delivery {
@@ -29,12 +32,20 @@ public record Delivery(String id, String event, Optional<String> room, String fr
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(room, "room");
         Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(encoded, "encoded");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
     }
 
     public static Delivery of(String id, String event, Optional<String> room, String frame, Instant acceptedAt,
             long seq) {
-        return new Delivery(id, event, room, frame, StrictUtf8.encodedLength(frame), acceptedAt, seq);
+        ByteBuf encoded = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(frame.getBytes(StandardCharsets.UTF_8))
+                .asReadOnly());
+        return new Delivery(id, event, room, frame, encoded, acceptedAt, seq);
+    }
+
+    /** The length of the frame in UTF-8, which each socket's bound of pending bytes counts. */
+    public int frameBytes() {
+        return encoded.readableBytes();
     }
 
     /** The delivery of an event numbered {@code offset} in the history. */

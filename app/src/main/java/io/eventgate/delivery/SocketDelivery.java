@@ -1,6 +1,7 @@
 package io.eventgate.delivery;
 
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -20,8 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Delivers to the sockets of this node. The frame was written once per event, where it was accepted;
- * {@link SendRounds} hands it to the target sockets, several events to a socket in one system call
- * under load, in publishing order. Each node logs its own deliveries.
+ * {@link LoopOutboxes} hands it to the target sockets on their event loops, several events to a
+ * socket in one system call under load, in publishing order. Each node logs its own deliveries.
  */
 @Singleton
 public class SocketDelivery {
@@ -32,7 +33,7 @@ public class SocketDelivery {
     private final EventLogger deliveries;
     private final NodeIdentity node;
     private final EventgateMetrics metrics;
-    private final SendRounds rounds;
+    private final LoopOutboxes outboxes;
     private final long maxPendingBytes;
     private final CloseReason slowConsumer;
 
@@ -45,7 +46,7 @@ public class SocketDelivery {
         this.registry = registry;
         this.deliveries = deliveries;
         this.node = node;
-        this.rounds = new SendRounds(this::send);
+        this.outboxes = new LoopOutboxes(() -> new FrameBatch(this));
     }
 
     /**
@@ -57,50 +58,73 @@ public class SocketDelivery {
         if (targets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return rounds.send(delivery, targets);
+        return outboxes.send(delivery, targets);
     }
 
     @PreDestroy
     void stop() {
-        rounds.stop();
-    }
-
-    /** The frames a resumed socket held back while its replay was written, now in order after it. */
-    public void release(Member member) {
-        member.release(delivery -> send(delivery, member));
+        outboxes.stop();
     }
 
     /**
-     * Hands the frame to the socket unless it holds more than its bound of frames not yet written:
-     * then it is closed as a slow consumer, and no one waits for it. A socket closed meanwhile fails
-     * the send, which is only logged at debug level.
+     * The frames a resumed socket held back while its replay was written, now in order after it.
+     * Called on the socket's event loop.
      */
-    private void send(Delivery delivery, Member member) {
+    public void release(Member member) {
+        FrameBatch batch = new FrameBatch(this);
+        member.release(delivery -> batch.add(delivery, member));
+        batch.flush();
+    }
+
+    /**
+     * Whether the socket takes the frame now: not while it holds its deliveries or once it is closed;
+     * nor when it holds more than its bound of frames not yet written: then it is closed as a slow
+     * consumer, and no one waits for it. Called on the socket's event loop.
+     */
+    boolean admit(Delivery delivery, Member member) {
         if (!member.admit(delivery)) {
-            return;
+            return false;
         }
         WebSocketConnection connection = member.connection();
+        if (connection.isClosed() || !member.wire().open()) {
+            LOG.tracef("Event %s not sent to %s: closed", delivery.id(), connection.id());
+            return false;
+        }
         switch (member.handOver(delivery.frameBytes(), maxPendingBytes)) {
-            case ACCEPTED -> connection.sendText(delivery.frame()).subscribe().with(
-                    sent -> {
-                        member.written(delivery.frameBytes());
-                        metrics.delivered(delivery.acceptedAt());
-                        if (deliveries.isEnabled()) {
-                            deliveries.log(EventLogRecords.delivered(delivery, connection.id(), member.sub(), node.id()));
-                        }
-                    },
-                    failure -> {
-                        member.written(delivery.frameBytes());
-                        LOG.debugf("Event %s not sent to %s: %s", delivery.id(), connection.id(), failure);
-                    });
+            case ACCEPTED -> {
+                return true;
+            }
             case OVER_LIMIT -> {
                 metrics.socketClosed("slow-consumer");
                 ClientFaults.log("slow-consumer", "closed socket " + connection.id() + " with 1008: "
                         + slowConsumer.getMessage());
                 connection.close(slowConsumer).subscribe().with(closed -> {
                 }, failure -> LOG.debugf("Closing slow socket %s: %s", connection.id(), failure));
+                return false;
             }
-            case CLOSING -> LOG.tracef("Event %s not sent to %s: closing", delivery.id(), connection.id());
+            default -> {
+                LOG.tracef("Event %s not sent to %s: closing", delivery.id(), connection.id());
+                return false;
+            }
+        }
+    }
+
+    /**
+     * {@code events}, {@code bytes} in all, were written to the socket ({@code sent}) or will never
+     * be; each written one is counted and logged.
+     */
+    void written(Member member, List<Delivery> events, long bytes, boolean sent) {
+        member.written(bytes);
+        if (!sent) {
+            LOG.debugf("%d events not sent to %s", events.size(), member.connection().id());
+            return;
+        }
+        String connection = member.connection().id();
+        for (Delivery event : events) {
+            metrics.delivered(event.acceptedAt());
+            if (deliveries.isEnabled()) {
+                deliveries.log(EventLogRecords.delivered(event, connection, member.sub(), node.id()));
+            }
         }
     }
 }

@@ -79,7 +79,8 @@ public class EventSocket {
         Map<String, List<String>> query = queryParameters(connection);
         Optional<String> since = query.getOrDefault("since", List.of()).stream().filter(value -> !value.isEmpty())
                 .findFirst();
-        Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), subscriber,
+        SocketWire wire = connection.userData().get(WireHandOver.WIRE);
+        Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), wire, subscriber,
                 since.isPresent());
         if (subscriber != null) {
             expiries.watch(subscriber.expiresAt(), member);
@@ -95,14 +96,12 @@ public class EventSocket {
         };
         if (since.isEmpty()) {
             join.run();
-            Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), null))
-                    .invoke(() -> registry.welcomed(connection));
+            Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), null));
             return sendAll(sent, connection, encode(problems));
         }
         return onLoop(history.replay(since.get(), joined, true, join), member).chain(replay -> {
             member.resumed(replay.upTo());
-            Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), replay.recovered()))
-                    .invoke(() -> registry.welcomed(connection));
+            Uni<Void> sent = send(connection, new ServerFrame.Welcome(connection.id(), member.sub(), replay.recovered()));
             List<String> after = new ArrayList<>(encode(problems));
             after.addAll(replay.frames());
             return sendAll(sent, connection, after).invoke(() -> delivery.release(member));

@@ -16,12 +16,11 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
 
 /**
- * An open connection with the event loop it lives on, whether its welcome frame is out, and how
- * many bytes of frames it has been handed that are not yet written to it.
+ * An open connection with the event loop it lives on, the wire its deliveries are written to, and
+ * how many bytes of frames it has been handed that are not yet written to it.
  * <p>
- * Until the welcome is out, a frame for this socket must be written from its own event loop: a
- * write from another thread is queued by Vert.x, and the welcome, written afterwards on the loop,
- * would be queued behind it and no longer be the first frame.
+ * Deliveries are written on the socket's own event loop, like its welcome: the socket is registered
+ * in the same loop task that writes the welcome, so no delivery can come before it.
  */
 public final class Member implements TokenExpiries.Expiring {
 
@@ -37,6 +36,7 @@ public final class Member implements TokenExpiries.Expiring {
 
     private final WebSocketConnection connection;
     private final Context loop;
+    private final SocketWire wire;
     private final AtomicLong pendingBytes = new AtomicLong();
     private final CloseReason expired;
     private volatile Subscriber subscriber;
@@ -47,16 +47,17 @@ public final class Member implements TokenExpiries.Expiring {
     private volatile long resumedUpTo;
     /** Joined with {@code since}: the same, per room. */
     private final Map<String, Long> resumedRooms = new ConcurrentHashMap<>();
-    private volatile boolean welcomed;
     private volatile boolean closing;
 
     /**
      * @param connection the socket
      * @param loop the root Vert.x context of the connection's event loop
+     * @param wire where its frames are written
      */
-    Member(WebSocketConnection connection, Context loop, Subscriber subscriber, CloseReason expired) {
+    Member(WebSocketConnection connection, Context loop, SocketWire wire, Subscriber subscriber, CloseReason expired) {
         this.connection = connection;
         this.loop = loop;
+        this.wire = wire;
         this.subscriber = subscriber;
         this.expired = expired;
     }
@@ -67,6 +68,11 @@ public final class Member implements TokenExpiries.Expiring {
 
     public Context loop() {
         return loop;
+    }
+
+    /** To be used on {@link #loop()} only. */
+    public SocketWire wire() {
+        return wire;
     }
 
     /** Who the socket is, by its token; {@code null} while subscriber auth is off. */
@@ -156,19 +162,6 @@ public final class Member implements TokenExpiries.Expiring {
             held = new ArrayList<>();
         }
         waited.forEach(send);
-    }
-
-    /**
-     * Whether frames may be handed over from any thread: the welcome is out, or the socket holds its
-     * deliveries anyway (then a delivery must reach {@link #admit} at once, in order, rather than
-     * later on the socket's loop, where it could pass deliveries that waited).
-     */
-    public boolean welcomed() {
-        return welcomed || holding;
-    }
-
-    void markWelcomed() {
-        welcomed = true;
     }
 
     /**

@@ -45,13 +45,15 @@ public class RoomRegistry {
     }
 
     /**
-     * Makes the connection, living on the event loop of {@code loop}, a target of broadcasts.
+     * Makes the connection, living on the event loop of {@code loop} and written to through
+     * {@code wire}, a target of broadcasts.
      *
      * @param subscriber who the socket is by its token; {@code null} while subscriber auth is off
      * @param holding whether deliveries wait from the start (a socket that resumes)
      */
-    Member open(WebSocketConnection connection, Context loop, Subscriber subscriber, boolean holding) {
-        Member member = new Member(connection, loop, subscriber, expired);
+    Member open(WebSocketConnection connection, Context loop, SocketWire wire, Subscriber subscriber,
+            boolean holding) {
+        Member member = new Member(connection, loop, wire, subscriber, expired);
         if (holding) {
             member.hold();
         }
@@ -69,14 +71,6 @@ public class RoomRegistry {
     Set<String> roomsOf(WebSocketConnection connection) {
         Set<String> rooms = roomsOf.get(connection.id());
         return rooms == null ? Set.of() : Set.copyOf(rooms);
-    }
-
-    /** The welcome frame of the connection is written: see {@link Member}. */
-    void welcomed(WebSocketConnection connection) {
-        Member member = connections.get(connection.id());
-        if (member != null) {
-            member.markWelcomed();
-        }
     }
 
     JoinOutcome join(WebSocketConnection connection, String room) {

@@ -1,15 +1,18 @@
 package io.eventgate.socket;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * The one place where eventgate reaches below websockets-next and Vert.x: the Netty channel of a
- * handshake request, to put {@link FrameGuard} into its pipeline before the upgrade. Vert.x 4
- * offers no public way to validate UTF-8, refuse reserved bits or close with the right code; what
- * this relies on (an HTTP/1 connection is a {@link ConnectionBase} whose last handler is named
- * {@value #VERTX_HANDLER}) is checked by {@code FrameGuardTest}, which fails when an upgrade changes it.
+ * handshake request. {@link FrameGuard} goes into its pipeline before the upgrade (Vert.x 4 offers
+ * no public way to validate UTF-8, refuse reserved bits or close with the right code), and
+ * {@link SocketWire} writes deliveries where Vert.x writes its frames. What this relies on (an
+ * HTTP/1 connection is a {@link ConnectionBase} whose pipeline ends with a handler named
+ * {@value #VERTX_HANDLER}, which writes WebSocket frames after the upgrade) is checked by
+ * {@code VertxChannelsTest}, which fails when an upgrade changes it.
  */
 final class VertxChannels {
 
@@ -21,14 +24,32 @@ final class VertxChannels {
 
     /** Adds {@code guard} (with a UTF-8 validator before it) in front of Vert.x's connection handler. */
     static void install(HttpServerRequest request, FrameGuard guard) {
-        if (!(request.connection() instanceof ConnectionBase connection)) {
-            throw new IllegalStateException("A WebSocket handshake on a connection that is not a Vert.x HTTP/1 "
-                    + "connection: " + request.connection().getClass().getName());
-        }
-        Channel channel = connection.channel();
+        Channel channel = channel(request);
         if (channel.pipeline().get(FrameGuard.NAME) == null) {
             channel.pipeline().addBefore(VERTX_HANDLER, FrameGuard.NAME, guard);
             channel.pipeline().addBefore(FrameGuard.NAME, FrameGuard.UTF8_VALIDATOR, guard.utf8Validator());
         }
+    }
+
+    /** The wire to the socket that the handshake {@code request} becomes. */
+    static SocketWire wire(HttpServerRequest request) {
+        return new SocketWire(channel(request));
+    }
+
+    /** The context Vert.x writes a connection's frames from. */
+    static ChannelHandlerContext connectionHandler(Channel channel) {
+        ChannelHandlerContext context = channel.pipeline().context(VERTX_HANDLER);
+        if (context == null) {
+            throw new IllegalStateException("No Vert.x connection handler '" + VERTX_HANDLER + "' in " + channel.pipeline().names());
+        }
+        return context;
+    }
+
+    private static Channel channel(HttpServerRequest request) {
+        if (!(request.connection() instanceof ConnectionBase connection)) {
+            throw new IllegalStateException("A WebSocket handshake on a connection that is not a Vert.x HTTP/1 "
+                    + "connection: " + request.connection().getClass().getName());
+        }
+        return connection.channel();
     }
 }

@@ -1,0 +1,69 @@
+package io.eventgate.delivery;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.eventgate.socket.Member;
+
+/**
+ * The frames one task of an event loop writes to the loop's sockets: each socket's are written as
+ * they come and flushed once, at the end, with one listener for all of them. Used on that loop only.
+ */
+final class FrameBatch {
+
+    private static final Logger LOG = Logger.getLogger(FrameBatch.class);
+
+    private final SocketDelivery delivery;
+    private final Map<Member, Frames> sockets = new IdentityHashMap<>();
+
+    FrameBatch(SocketDelivery delivery) {
+        this.delivery = delivery;
+    }
+
+    /** Writes {@code event} to {@code member} if the socket takes it now. */
+    void add(Delivery event, Member member) {
+        try {
+            if (delivery.admit(event, member)) {
+                sockets.computeIfAbsent(member, Frames::new).add(event);
+            }
+        } catch (RuntimeException e) {
+            // One socket's failure must not cost the others their frame.
+            LOG.warnf(e, "Event %s not handed to %s", event.id(), member.connection().id());
+        }
+    }
+
+    /** Flushes every socket written to; each learns later whether its frames were written. */
+    void flush() {
+        sockets.values().forEach(Frames::flush);
+        sockets.clear();
+    }
+
+    /** One socket's frames in this batch; the last is held back to be written with the flush. */
+    private final class Frames {
+
+        private final Member member;
+        private final List<Delivery> events = new ArrayList<>(2);
+        private long bytes;
+
+        Frames(Member member) {
+            this.member = member;
+        }
+
+        void add(Delivery event) {
+            if (!events.isEmpty()) {
+                member.wire().write(events.get(events.size() - 1).encoded().duplicate());
+            }
+            events.add(event);
+            bytes += event.frameBytes();
+        }
+
+        void flush() {
+            member.wire().writeAndFlush(events.get(events.size() - 1).encoded().duplicate(),
+                    written -> delivery.written(member, events, bytes, written));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.eventgate.socket;
+
+import java.util.function.Consumer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.VoidChannelPromise;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+/**
+ * Writes text frames to one socket's Netty channel as Vert.x writes them (from the context of its
+ * connection handler, through the WebSocket encoder), so that many frames can be written and then
+ * flushed once. websockets-next's {@code sendText} flushes every frame, and creates a {@code Uni}, a
+ * promise and a {@code String}-to-bytes copy per socket; the delivery path uses this instead, with
+ * one buffer per event shared by every socket. Used on the socket's event loop only, where
+ * websockets-next writes its own frames, so their order and ours is the order of the loop's tasks.
+ */
+public final class SocketWire {
+
+    private final Channel channel;
+    /** Frames flushed with a later frame are not watched one by one: a failure fails that one too. */
+    private final ChannelPromise unwatched;
+    private ChannelHandlerContext vertx;
+
+    SocketWire(Channel channel) {
+        this.channel = channel;
+        this.unwatched = new VoidChannelPromise(channel, false);
+    }
+
+    /** Whether the connection is still open. */
+    public boolean open() {
+        return channel.isActive();
+    }
+
+    /** Writes {@code text}, a UTF-8 frame, without flushing it. */
+    public void write(ByteBuf text) {
+        vertx().write(new TextWebSocketFrame(text), unwatched);
+    }
+
+    /**
+     * Writes {@code text} and flushes it with every frame written before; {@code written} learns
+     * whether all of them reached the kernel.
+     */
+    public void writeAndFlush(ByteBuf text, Consumer<Boolean> written) {
+        vertx().writeAndFlush(new TextWebSocketFrame(text)).addListener(future -> written.accept(future.isSuccess()));
+    }
+
+    private ChannelHandlerContext vertx() {
+        if (vertx == null) {
+            vertx = VertxChannels.connectionHandler(channel);
+        }
+        return vertx;
+    }
+}

@@ -1,0 +1,90 @@
+package io.eventgate.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.netty.buffer.Unpooled;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * What {@link VertxChannels} and {@link SocketWire} rely on in Vert.x, on a plain Vert.x server: a
+ * handshake's connection gives its Netty channel, whose connection handler, after the upgrade,
+ * writes text frames that interleave in order with Vert.x's own and are flushed when asked. Fails
+ * when a Quarkus (Vert.x, Netty) upgrade changes any of it.
+ */
+class VertxChannelsTest {
+
+    private Vertx vertx;
+    private HttpServer server;
+    private final CompletableFuture<SocketWire> wire = new CompletableFuture<>();
+    private final CompletableFuture<ServerWebSocket> socket = new CompletableFuture<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        server = vertx.createHttpServer().requestHandler(request -> {
+            wire.complete(VertxChannels.wire(request));
+            request.toWebSocket().onSuccess(socket::complete).onFailure(socket::completeExceptionally);
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void framesWrittenOnTheWireInterleaveInOrderWithVertxFramesAndAreFlushedOnce() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        received.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
+        SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
+        CompletableFuture<Boolean> flushed = new CompletableFuture<>();
+        server.writeTextMessage("welcome");
+        vertx.runOnContext(task -> {
+            assertThat(onWire.open()).isTrue();
+            onWire.write(Unpooled.copiedBuffer("first", StandardCharsets.UTF_8));
+            onWire.write(Unpooled.copiedBuffer("second: \u00e9t\u00e9 \ud83d\ude80", StandardCharsets.UTF_8));
+            onWire.writeAndFlush(Unpooled.copiedBuffer("third", StandardCharsets.UTF_8), flushed::complete);
+        });
+
+        assertThat(flushed.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(List.of(next(received), next(received), next(received), next(received)))
+                .containsExactly("welcome", "first", "second: \u00e9t\u00e9 \ud83d\ude80", "third");
+
+        client.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !onWire.open());
+    }
+
+    private static String next(BlockingQueue<String> received) throws InterruptedException {
+        String frame = received.poll(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(frame).as("a frame within 10 s").isNotNull();
+        return frame;
+    }
+}
