@@ -21,8 +21,8 @@ import io.vertx.core.Handler;
 
 /**
  * Hands deliveries to sockets on their own event loops: per loop, a queue that any thread adds to,
- * drained by one task of that loop at a time, which writes at most {@value #TASK_LIMIT} deliveries
- * and then flushes each socket it wrote to once. Events for one socket that queue up meanwhile thus
+ * drained by one task of that loop at a time, which takes deliveries until it has about
+ * {@value #FRAMES_PER_TASK} frames to write, writes them and then flushes each socket it wrote to once. Events for one socket that queue up meanwhile thus
  * leave in one system call, and the busier the node the fewer calls per frame; no thread, queue or
  * lock is shared by the loops.
  * <p>
@@ -33,8 +33,11 @@ import io.vertx.core.Handler;
  */
 final class LoopOutboxes {
 
-    /** Enough deliveries to share system calls under load; few enough not to hold a loop for long. */
-    static final int TASK_LIMIT = 256;
+    /**
+     * Enough frames to share system calls under load; few enough not to hold a loop, or the bytes of
+     * frames not yet flushed, for long when a burst arrives (the Redis log is read in pages).
+     */
+    static final int FRAMES_PER_TASK = 4096;
 
     private final ConcurrentMap<Context, Outbox> outboxes = new ConcurrentHashMap<>();
     private final Supplier<FrameBatch> batches;
@@ -99,13 +102,15 @@ final class LoopOutboxes {
             scheduled.set(false);
             FrameBatch batch = batches.get();
             List<Runnable> written = new ArrayList<>();
-            for (int taken = 0; taken < TASK_LIMIT; taken++) {
+            int frames = 0;
+            while (frames < FRAMES_PER_TASK) {
                 Send send = queue.poll();
                 if (send == null) {
                     break;
                 }
                 send.targets().forEach(member -> batch.add(send.delivery(), member));
                 written.add(send.written());
+                frames += send.targets().size();
             }
             batch.flush();
             written.forEach(Runnable::run);
