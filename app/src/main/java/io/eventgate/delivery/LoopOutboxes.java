@@ -56,10 +56,9 @@ final class LoopOutboxes {
         if (stopped) {
             return Uni.createFrom().failure(new DeliveryRefusedException("the service is stopping"));
         }
-        Map<Outbox, List<Member>> byLoop = new IdentityHashMap<>();
+        Map<Context, List<Member>> byLoop = new IdentityHashMap<>();
         for (Member member : targets) {
-            byLoop.computeIfAbsent(outboxes.computeIfAbsent(member.loop(), Outbox::new), loop -> new ArrayList<>())
-                    .add(member);
+            byLoop.computeIfAbsent(member.loop(), loop -> new ArrayList<>()).add(member);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicInteger loops = new AtomicInteger(byLoop.size());
@@ -69,7 +68,8 @@ final class LoopOutboxes {
             }
         };
         // Queued now, not when the answer is subscribed to: the caller's order is the sockets' order.
-        byLoop.forEach((outbox, members) -> outbox.add(new Send(delivery, members, written)));
+        byLoop.forEach((loop, members) -> outboxes.computeIfAbsent(loop, Outbox::new)
+                .add(new Send(delivery, members, written)));
         return Uni.createFrom().completionStage(done);
     }
 
