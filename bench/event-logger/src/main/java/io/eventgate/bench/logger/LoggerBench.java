@@ -2,11 +2,13 @@ package io.eventgate.bench.logger;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.eventgate.logger.EventLogRecord;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
+import io.eventgate.logger.runtime.jboss.JBossLogStrategy;
 import io.eventgate.logger.runtime.pipeline.QueuedStore;
 import io.eventgate.logger.runtime.pipeline.QueuedStores;
 import io.eventgate.logger.runtime.pipeline.StoreStats;
@@ -25,10 +28,12 @@ import io.eventgate.testing.RedisProcess;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smallrye.common.annotation.Identifier;
 
 /**
- * For each strategy: the cost of {@code log()} on the caller's thread, and how many records per
- * second reach the store, from the first call until the last record is confirmed. Then
+ * For each strategy: the cost of {@code log()} on the caller's thread, how many records per second
+ * reach the store, from the first call until the last record is confirmed, and the CPU the whole
+ * process spent per record meanwhile (caller, drain or writer threads, GC, JIT). Then
  * {@code redis-benchmark} appends the same entries with XADD over one connection, pipelined as deep
  * as our batches, for the ratio. Results go to standard error as a Markdown table (standard output
  * carries the records of the jboss and console strategies; send it to /dev/null).
@@ -58,6 +63,10 @@ public class LoggerBench implements QuarkusApplication {
     @Inject
     QueuedStores queues;
 
+    @Inject
+    @Identifier(JBossLogStrategy.ID)
+    JBossLogStrategy jbossLines;
+
     /** Starts a redis-server and a MongoDB wire-protocol server, then the application against them. */
     public static void main(String[] args) {
         RedisProcess redisServer = RedisProcess.of(LoggerBench.class);
@@ -73,13 +82,16 @@ public class LoggerBench implements QuarkusApplication {
         int records = Integer.getInteger("bench.records", 100_000);
         List<EventLogRecord> batch = records(records);
         List<String> rows = new ArrayList<>();
-        for (Scenario scenario : List.of(new Scenario("jboss", jboss, null), new Scenario("console", console, "console"),
-                new Scenario("mongo", mongo, "mongo"), new Scenario("redis-stream", redis, "redis-stream"))) {
+        for (Scenario scenario : List.of(new Scenario("jboss", jboss, jbossLines::linesWritten),
+                new Scenario("console", console, done(queues, "console")),
+                new Scenario("mongo", mongo, done(queues, "mongo")),
+                new Scenario("redis-stream", redis, done(queues, "redis-stream")))) {
             measure(scenario, records(Math.min(records, 20_000)));
             rows.add(measure(scenario, batch));
         }
         double xadd = redisBenchmarkXadd(records);
-        REPORT.printf(Locale.ROOT, "%n| strategy | log() ns/call (caller) | records/s stored |%n|---|---|---|%n");
+        REPORT.printf(Locale.ROOT, "%n| strategy | log() ns/call (caller) | records/s stored | CPU ns/record (process) |%n"
+                + "|---|---|---|---|%n");
         rows.forEach(REPORT::println);
         REPORT.printf(Locale.ROOT, "%nredis-benchmark XADD, 1 connection, pipeline %d: %.0f requests/s%n", BATCH, xadd);
         REPORT.printf(Locale.ROOT, "records: %d, cores: %d%n", records, Runtime.getRuntime().availableProcessors());
@@ -87,28 +99,46 @@ public class LoggerBench implements QuarkusApplication {
     }
 
     private String measure(Scenario scenario, List<EventLogRecord> batch) throws InterruptedException {
-        StoreStats stats = scenario.stats(queues);
-        long before = stats == null ? 0 : stats.written() + stats.failedOver() + stats.dropped();
+        LongSupplier done = scenario.done();
+        long before = done.getAsLong();
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         for (EventLogRecord record : batch) {
             scenario.logger.log(record);
         }
         long called = System.nanoTime();
-        if (stats != null) {
-            long target = before + batch.size();
-            while (stats.written() + stats.failedOver() + stats.dropped() < target) {
-                TimeUnit.MILLISECONDS.sleep(1);
-            }
-            if (stats.failedOver() + stats.dropped() > 0) {
-                REPORT.printf("WARNING %s: %s%n", scenario.name, stats);
-            }
+        long target = before + batch.size();
+        while (done.getAsLong() < target) {
+            TimeUnit.MILLISECONDS.sleep(1);
         }
         long stored = System.nanoTime();
+        long cpu = processCpuNanos() - cpuBefore;
+        StoreStats stats = scenario.name.equals("jboss") ? null : stats(queues, scenario.name);
+        if (stats != null && stats.failedOver() + stats.dropped() > 0) {
+            REPORT.printf("WARNING %s: %s%n", scenario.name, stats);
+        }
         double nsPerCall = (called - start) / (double) batch.size();
         double perSecond = batch.size() / ((stored - start) / 1e9);
-        String row = String.format(Locale.ROOT, "| %s | %.0f | %.0f |", scenario.name, nsPerCall, perSecond);
+        String row = String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |", scenario.name, nsPerCall, perSecond,
+                cpu / (double) batch.size());
         REPORT.println(row);
         return row;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Records a queued strategy has finished with: written, failed over or dropped. */
+    private static LongSupplier done(QueuedStores queues, String strategy) {
+        StoreStats stats = stats(queues, strategy);
+        return () -> stats.written() + stats.failedOver() + stats.dropped();
+    }
+
+    private static StoreStats stats(QueuedStores queues, String strategy) {
+        return queues.stores().stream().filter(store -> store.strategyName().equals(strategy))
+                .map(QueuedStore::stats).findFirst().orElseThrow();
     }
 
     /** XADD of the same fields our redis-stream strategy writes, over one pipelined connection. */
@@ -141,16 +171,7 @@ public class LoggerBench implements QuarkusApplication {
         return records;
     }
 
-    /** A logger under test and, when it is queued, the strategy whose counts say it is done. */
-    private record Scenario(String name, EventLogger logger, String queuedStrategy) {
-
-        StoreStats stats(QueuedStores queues) {
-            if (queuedStrategy == null) {
-                return null;
-            }
-            return queues.stores().stream()
-                    .filter(store -> store.strategyName().equals(queuedStrategy))
-                    .map(QueuedStore::stats).findFirst().orElseThrow();
-        }
+    /** A logger under test, and what counts the records its store has finished with. */
+    private record Scenario(String name, EventLogger logger, LongSupplier done) {
     }
 }

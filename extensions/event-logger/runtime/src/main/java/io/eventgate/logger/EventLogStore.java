@@ -27,8 +27,9 @@ public sealed interface EventLogStore {
     }
 
     /**
-     * A store cheap enough to call on any thread, the Vert.x event loop included: it never waits
-     * and does no I/O of its own (JBoss Logging, whose handlers may be asynchronous, or memory).
+     * A store cheap enough to call on any thread, the Vert.x event loop included: it does no I/O of
+     * its own on the caller's thread (the {@code jboss} strategy queues each line for its writer
+     * thread, and makes a caller wait only when that writer is a whole queue behind; memory).
      */
     @FunctionalInterface
     non-sealed interface Direct extends EventLogStore {

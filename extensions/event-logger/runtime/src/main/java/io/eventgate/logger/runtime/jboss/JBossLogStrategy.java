@@ -1,12 +1,11 @@
 package io.eventgate.logger.runtime.jboss;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Level;
 import org.jboss.logmanager.Logger;
 
@@ -19,7 +18,9 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Writes each record through JBoss Logging, with the record's context as the category, so a line
  * reads {@code INFO [order.created] orderId: ...}; the logger name and the attributes go to the
- * MDC, where JSON logging picks them up as fields.
+ * MDC, where JSON logging picks them up as fields. The category's level is checked when the record
+ * is logged; the line is made and written by a {@link LineWriter}, in batches, off the caller's
+ * thread. The caller's own MDC is not copied: a record carries its facts as attributes.
  */
 @Singleton
 @Identifier(JBossLogStrategy.ID)
@@ -30,7 +31,14 @@ public class JBossLogStrategy implements EventLogStrategy, EventLogStore.Direct 
     /** The MDC key that carries the event logger's name. */
     public static final String LOGGER_MDC_KEY = "eventLogger";
 
-    private static final String FQCN = JBossLogStrategy.class.getName();
+    /** Past this many lines waiting, callers wait for the writer: back-pressure, not memory. */
+    private static final int QUEUE_CAPACITY = 16_384;
+
+    /** The most lines written under one held flush. */
+    private static final int BATCH_SIZE = 1_024;
+
+    /** How long a stop waits for the writer to write what is queued. */
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     /** Event names are open-ended: beyond this many, categories are looked up again each time. */
     private static final int CACHED_CATEGORIES = 1024;
@@ -41,6 +49,8 @@ public class JBossLogStrategy implements EventLogStrategy, EventLogStore.Direct 
      * later still applies.
      */
     private final ConcurrentMap<String, Logger> categories = new ConcurrentHashMap<>();
+
+    private final LineWriter writer = new LineWriter(QUEUE_CAPACITY, BATCH_SIZE);
 
     /** One store serves every logger: it keeps no per-logger state, the record carries its logger's name. */
     @Override
@@ -55,14 +65,19 @@ public class JBossLogStrategy implements EventLogStrategy, EventLogStore.Direct 
         if (!category.isLoggable(level)) {
             return;
         }
-        ExtLogRecord line = new ExtLogRecord(level, record.message(), ExtLogRecord.FormatStyle.NO_FORMAT, FQCN);
-        line.setLoggerName(record.context());
-        line.setInstant(record.timestamp());
-        line.putMdc(LOGGER_MDC_KEY, record.logger());
-        for (Map.Entry<String, String> attribute : record.attributes().entrySet()) {
-            line.putMdc(attribute.getKey(), attribute.getValue());
-        }
-        category.logRaw(line);
+        Thread caller = Thread.currentThread();
+        writer.write(new QueuedLine(category, level, record, caller.getName(), caller.getId()));
+    }
+
+    /** Lines handed to JBoss Logging so far, for benchmarks that wait for the last one. */
+    public long linesWritten() {
+        return writer.written();
+    }
+
+    /** Writes what is queued; later records are written on their caller's thread, so none is lost. */
+    @PreDestroy
+    void stop() {
+        writer.stop(STOP_TIMEOUT_MILLIS);
     }
 
     private Logger category(String name) {
