@@ -33,7 +33,7 @@ final class LineWriter {
      * How long the thread lets a batch gather after its first line: without it a writer faster than
      * its callers takes lines one by one, paying a wake-up and a flush for each.
      */
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final BlockingQueue<QueuedLine> queue;
     private final int batchSize;
