@@ -43,6 +43,7 @@ public class LoadBench implements QuarkusApplication {
 
     private static final PrintStream OUT = System.out;
     private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
+    private static final int WARM_HANDSHAKES = 1000;
 
     @Override
     public int run(String... args) throws Exception {
@@ -98,7 +99,7 @@ public class LoadBench implements QuarkusApplication {
         var sockets = Subscriber.client(vertx);
         double connectCpuBefore = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
         long connectStart = System.nanoTime();
-        subscribers.addAll(connectAll(settings, replicas, vertx, sockets, tokens, latency, delivered));
+        subscribers.addAll(connectAll(settings, settings.sockets(), replicas, vertx, sockets, tokens, latency, delivered));
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         double connectCpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum()
                 - connectCpuBefore;
@@ -245,12 +246,12 @@ public class LoadBench implements QuarkusApplication {
     }
 
     /** Connects {@code sockets} sockets spread over the rooms and replicas, 200 handshakes at a time. */
-    static List<Subscriber> connectAll(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
+    static List<Subscriber> connectAll(Settings settings, int count, List<ServiceProcess> replicas, Vertx vertx,
             io.vertx.core.http.HttpClient sockets, Map<String, String> tokens, Recorder latency, AtomicLong delivered)
             throws Exception {
         List<Subscriber> connected = new ArrayList<>();
         List<CompletableFuture<Void>> connecting = new ArrayList<>();
-        for (int i = 0; i < settings.sockets(); i++) {
+        for (int i = 0; i < count; i++) {
             String room = "room-" + (i % settings.rooms());
             Subscriber subscriber = new Subscriber(room, latency, delivered);
             connected.add(subscriber);
@@ -265,14 +266,20 @@ public class LoadBench implements QuarkusApplication {
         return connected;
     }
 
-    /** Connects and closes another {@code sockets} sockets; the service CPU per handshake, in µs. */
+    /**
+     * Connects and closes another set of sockets, at most {@link #WARM_HANDSHAKES} (the run's sockets
+     * are still open, so a set as large would need twice the file descriptors); the service CPU per
+     * handshake, in µs.
+     */
     private static double warmHandshakes(Settings settings, List<ServiceProcess> replicas, Vertx vertx,
             io.vertx.core.http.HttpClient sockets, Map<String, String> tokens) throws Exception {
+        int count = Math.min(settings.sockets(), WARM_HANDSHAKES);
         double before = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
-        List<Subscriber> extra = connectAll(settings, replicas, vertx, sockets, tokens, new Recorder(3), new AtomicLong());
+        List<Subscriber> extra = connectAll(settings, count, replicas, vertx, sockets, tokens, new Recorder(3),
+                new AtomicLong());
         double cpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum() - before;
         extra.forEach(Subscriber::close);
-        return settings.sockets() == 0 ? 0 : cpu * 1e6 / settings.sockets();
+        return count == 0 ? 0 : cpu * 1e6 / count;
     }
 
     /** One token per room from {@code POST /tokens}, as a backend would mint them for its users. */

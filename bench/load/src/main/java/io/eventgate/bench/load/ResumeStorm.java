@@ -56,8 +56,8 @@ final class ResumeStorm {
     int run() throws Exception {
         var sockets = Subscriber.client(vertx);
         AtomicLong delivered = new AtomicLong();
-        List<Subscriber> subscribers = LoadBench.connectAll(settings, replicas, vertx, sockets, Map.of(),
-                new Recorder(3), delivered);
+        List<Subscriber> subscribers = LoadBench.connectAll(settings, settings.sockets(), replicas, vertx, sockets,
+                Map.of(), new Recorder(3), delivered);
         ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
         publisher.scheduleAtFixedRate(this::publishOne, 0, 1_000_000 / settings.rate(), TimeUnit.MICROSECONDS);
         try {
