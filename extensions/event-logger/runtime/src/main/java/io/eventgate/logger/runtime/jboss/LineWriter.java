@@ -13,11 +13,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Hands queued lines to JBoss Logging from a thread of its own, as many as have queued up within a
- * short linger, with the writing handlers' flush {@linkplain HeldFlush held} for each batch: callers, the
- * event loops among them, pay for a queue slot instead of a formatted line and a {@code write}.
+ * short linger, with the writing handlers' flush {@linkplain HeldFlush held} for each batch:
+ * callers, the event loops among them, pay for a queue slot instead of a formatted line and a
+ * {@code write}.
  * <p>
  * Order: one queue, one writer at a time (the {@code writing} lock), and whoever writes in place
- * first writes what is queued. Loss: none on a normal stop. {@link #stop()} lets the thread write
+ * first writes what is queued. Loss: none on a normal stop. {@link #stop(long)} lets the thread write
  * the queue, then every later line is written in place, on its caller's thread, after what is still
  * queued. A full queue makes callers wait for room (the cost of the synchronous handler they would
  * otherwise pay, and never a lost line).
