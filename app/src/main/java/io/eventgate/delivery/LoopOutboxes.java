@@ -22,9 +22,9 @@ import io.vertx.core.Handler;
 /**
  * Hands deliveries to sockets on their own event loops: per loop, a queue that any thread adds to,
  * drained by one task of that loop at a time, which takes deliveries until it has about
- * {@value #FRAMES_PER_TASK} frames to write, writes them and then flushes each socket it wrote to once. Events for one socket that queue up meanwhile thus
- * leave in one system call, and the busier the node the fewer calls per frame; no thread, queue or
- * lock is shared by the loops.
+ * {@value #FRAMES_PER_TASK} frames to write, writes them and then flushes each socket it wrote to
+ * once. Events for one socket that queue up meanwhile thus leave in one system call, and the
+ * busier the node the fewer calls per frame; no thread, queue or lock is shared by the loops.
  * <p>
  * Why each socket's order is the publishing order: a caller queues its delivery on every loop
  * concerned before it returns, and callers come in publishing order (the history numbers and hands

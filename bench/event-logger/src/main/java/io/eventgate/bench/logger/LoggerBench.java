@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -82,10 +83,9 @@ public class LoggerBench implements QuarkusApplication {
         int records = Integer.getInteger("bench.records", 100_000);
         List<EventLogRecord> batch = records(records);
         List<String> rows = new ArrayList<>();
-        for (Scenario scenario : List.of(new Scenario("jboss", jboss, jbossLines::linesWritten),
-                new Scenario("console", console, done(queues, "console")),
-                new Scenario("mongo", mongo, done(queues, "mongo")),
-                new Scenario("redis-stream", redis, done(queues, "redis-stream")))) {
+        for (Scenario scenario : List.of(new Scenario("jboss", jboss, jbossLines::linesWritten, Optional.empty()),
+                Scenario.queued("console", console, queues), Scenario.queued("mongo", mongo, queues),
+                Scenario.queued("redis-stream", redis, queues))) {
             measure(scenario, records(Math.min(records, 20_000)));
             rows.add(measure(scenario, batch));
         }
@@ -113,10 +113,8 @@ public class LoggerBench implements QuarkusApplication {
         }
         long stored = System.nanoTime();
         long cpu = processCpuNanos() - cpuBefore;
-        StoreStats stats = scenario.name.equals("jboss") ? null : stats(queues, scenario.name);
-        if (stats != null && stats.failedOver() + stats.dropped() > 0) {
-            REPORT.printf("WARNING %s: %s%n", scenario.name, stats);
-        }
+        scenario.queue().filter(stats -> stats.failedOver() + stats.dropped() > 0)
+                .ifPresent(stats -> REPORT.printf("WARNING %s: %s%n", scenario.name, stats));
         double nsPerCall = (called - start) / (double) batch.size();
         double perSecond = batch.size() / ((stored - start) / 1e9);
         String row = String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f |", scenario.name, nsPerCall, perSecond,
@@ -128,17 +126,6 @@ public class LoggerBench implements QuarkusApplication {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** Records a queued strategy has finished with: written, failed over or dropped. */
-    private static LongSupplier done(QueuedStores queues, String strategy) {
-        StoreStats stats = stats(queues, strategy);
-        return () -> stats.written() + stats.failedOver() + stats.dropped();
-    }
-
-    private static StoreStats stats(QueuedStores queues, String strategy) {
-        return queues.stores().stream().filter(store -> store.strategyName().equals(strategy))
-                .map(QueuedStore::stats).findFirst().orElseThrow();
     }
 
     /** XADD of the same fields our redis-stream strategy writes, over one pipelined connection. */
@@ -171,7 +158,18 @@ public class LoggerBench implements QuarkusApplication {
         return records;
     }
 
-    /** A logger under test, and what counts the records its store has finished with. */
-    private record Scenario(String name, EventLogger logger, LongSupplier done) {
+    /**
+     * A logger under test, what counts the records its store has finished with, and the counts of
+     * its queue when it has one.
+     */
+    private record Scenario(String name, EventLogger logger, LongSupplier done, Optional<StoreStats> queue) {
+
+        /** A logger whose strategy is queued: done when written, failed over or dropped. */
+        static Scenario queued(String strategy, EventLogger logger, QueuedStores queues) {
+            StoreStats stats = queues.stores().stream().filter(store -> store.strategyName().equals(strategy))
+                    .map(QueuedStore::stats).findFirst().orElseThrow();
+            return new Scenario(strategy, logger, () -> stats.written() + stats.failedOver() + stats.dropped(),
+                    Optional.of(stats));
+        }
     }
 }

@@ -23,6 +23,7 @@ final class HeldFlush {
 
     private final List<ExtHandler> held = new ArrayList<>();
     private final Set<Logger> walked = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Handler> visited = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Holds the flush of the handlers that records of {@code category} reach. */
     void holdFor(Logger category) {
@@ -46,10 +47,11 @@ final class HeldFlush {
         }
         held.clear();
         walked.clear();
+        visited.clear();
     }
 
     private void hold(Handler handler) {
-        if (handler instanceof AsyncHandler || !(handler instanceof ExtHandler ext) || isHeld(ext)) {
+        if (!visited.add(handler) || handler instanceof AsyncHandler || !(handler instanceof ExtHandler ext)) {
             return;
         }
         if (ext instanceof WriterHandler && ext.isAutoFlush()) {
@@ -59,14 +61,5 @@ final class HeldFlush {
         for (Handler nested : ext.getHandlers()) {
             hold(nested);
         }
-    }
-
-    private boolean isHeld(ExtHandler handler) {
-        for (ExtHandler each : held) {
-            if (each == handler) {
-                return true;
-            }
-        }
-        return false;
     }
 }
