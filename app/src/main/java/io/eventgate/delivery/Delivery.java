@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import io.eventgate.event.AcceptedEvent;
 import io.eventgate.history.Offset;
+import io.eventgate.socket.TextFrames;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 
 /**
  * What travels from the node that accepted an event to the sockets of every node: the event's
@@ -18,14 +18,15 @@ import io.netty.buffer.Unpooled;
  * @param event the event name
  * @param room the target room; empty for every socket
  * @param frame the {@code event} frame, as JSON text
- * @param encoded the frame in UTF-8, once for all its sockets: each writes a duplicate of it, which
- *        nothing can release or change
+ * @param encoded the frame as it goes on the wire (its WebSocket header and its UTF-8 text), once for
+ *        all its sockets: each writes a duplicate of it, which nothing can release or change
+ * @param frameBytes the length of the frame in UTF-8, which each socket's bound of pending bytes counts
  * @param acceptedAt when the accepting node took it, to time each delivery
  * @param seq its sequence number in the history, by which a socket that resumed drops what it had
  *        replayed; 0 where the fan-out keeps no history
  */
-public record Delivery(String id, String event, Optional<String> room, String frame, ByteBuf encoded, Instant acceptedAt,
-        long seq) {
+public record Delivery(String id, String event, Optional<String> room, String frame, ByteBuf encoded, int frameBytes,
+        Instant acceptedAt, long seq) {
 
     public Delivery {
         Objects.requireNonNull(id, "id");
@@ -38,14 +39,8 @@ public record Delivery(String id, String event, Optional<String> room, String fr
 
     public static Delivery of(String id, String event, Optional<String> room, String frame, Instant acceptedAt,
             long seq) {
-        ByteBuf encoded = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(frame.getBytes(StandardCharsets.UTF_8))
-                .asReadOnly());
-        return new Delivery(id, event, room, frame, encoded, acceptedAt, seq);
-    }
-
-    /** The length of the frame in UTF-8, which each socket's bound of pending bytes counts. */
-    public int frameBytes() {
-        return encoded.readableBytes();
+        byte[] text = frame.getBytes(StandardCharsets.UTF_8);
+        return new Delivery(id, event, room, frame, TextFrames.encode(text), text.length, acceptedAt, seq);
     }
 
     /** The delivery of an event numbered {@code offset} in the history. */

@@ -1,5 +1,6 @@
 package io.eventgate.delivery;
 
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -34,9 +35,13 @@ final class EventLogRecords {
                 .build();
     }
 
-    /** @param sub the socket's subscriber (docs/protocol.md section 6); {@code null} without subscriber auth */
-    static EventLogRecord delivered(Delivery delivery, String connectionId, String sub, String node) {
+    /**
+     * @param sub the socket's subscriber (docs/protocol.md section 6); {@code null} without subscriber auth
+     * @param sentAt when the frame was written to the socket
+     */
+    static EventLogRecord delivered(Delivery delivery, String connectionId, String sub, String node, Instant sentAt) {
         return EventLogRecord.builder(delivery.event(), "event sent to: " + connectionId)
+                .timestamp(sentAt)
                 .attribute(EVENT_ID, delivery.id())
                 .attribute(ROOM, delivery.room().orElse(null))
                 .attribute(CONNECTION_ID, connectionId)

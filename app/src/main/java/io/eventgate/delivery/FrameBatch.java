@@ -24,12 +24,24 @@ final class FrameBatch {
         this.delivery = delivery;
     }
 
-    /** Writes {@code event} to {@code member} if the socket takes it now. */
+    /**
+     * Writes {@code event} to {@code member} if the socket takes it now: not when a replay covered
+     * it or holds it back (the member keeps it then), nor once the socket is closed or closing.
+     */
     void add(Delivery event, Member member) {
         try {
-            if (delivery.admit(event, member)) {
-                sockets.computeIfAbsent(member, Frames::new).add(event);
+            if (!member.admit(event)) {
+                return;
             }
+            Frames frames = sockets.get(member);
+            if (frames == null && !delivery.open(member) || !delivery.handOver(event, member)) {
+                return;
+            }
+            if (frames == null) {
+                frames = new Frames(member);
+                sockets.put(member, frames);
+            }
+            frames.add(event);
         } catch (RuntimeException e) {
             // One socket's failure must not cost the others their frame.
             LOG.warnf(e, "Event %s not handed to %s", event.id(), member.connection().id());
@@ -62,8 +74,14 @@ final class FrameBatch {
         }
 
         void flush() {
-            member.wire().writeAndFlush(events.get(events.size() - 1).encoded().duplicate(),
-                    written -> delivery.written(member, events, bytes, written));
+            try {
+                member.wire().writeAndFlush(events.get(events.size() - 1).encoded().duplicate(),
+                        written -> delivery.written(member, events, bytes, written));
+            } catch (RuntimeException e) {
+                // Nor may it keep the loop's other sockets from their flush, or the publishers waiting.
+                LOG.warnf(e, "%d events not written to %s", events.size(), member.connection().id());
+                delivery.written(member, events, bytes, false);
+            }
         }
     }
 }

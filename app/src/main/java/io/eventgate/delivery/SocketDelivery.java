@@ -1,5 +1,6 @@
 package io.eventgate.delivery;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -77,19 +78,26 @@ public class SocketDelivery {
     }
 
     /**
-     * Whether the socket takes the frame now: not while it holds its deliveries or once it is closed;
-     * nor when it holds more than its bound of frames not yet written: then it is closed as a slow
-     * consumer, and no one waits for it. Called on the socket's event loop.
+     * Whether the socket is open to frames: not once it is closed or closing. Asked once per socket
+     * in each task of its event loop: within the task, only {@link #handOver} closes it, and then it
+     * refuses the rest of the task's frames itself.
      */
-    boolean admit(Delivery delivery, Member member) {
-        if (!member.admit(delivery)) {
-            return false;
-        }
+    boolean open(Member member) {
         WebSocketConnection connection = member.connection();
         if (connection.isClosed() || !member.wire().open()) {
-            LOG.tracef("Event %s not sent to %s: closed", delivery.id(), connection.id());
+            LOG.tracef("No frames for %s: closed", connection.id());
             return false;
         }
+        return true;
+    }
+
+    /**
+     * Whether the open socket takes the frame: not when it holds more than its bound of frames not
+     * yet written: then it is closed as a slow consumer, and no one waits for it. Called on the
+     * socket's event loop.
+     */
+    boolean handOver(Delivery delivery, Member member) {
+        WebSocketConnection connection = member.connection();
         switch (member.handOver(delivery.frameBytes(), maxPendingBytes)) {
             case ACCEPTED -> {
                 return true;
@@ -120,10 +128,13 @@ public class SocketDelivery {
             return;
         }
         String connection = member.connection().id();
+        String sub = member.sub();
+        Instant sentAt = Instant.now();
+        metrics.delivered(events.size());
         for (Delivery event : events) {
-            metrics.delivered(event.acceptedAt());
+            metrics.sent(event.acceptedAt(), sentAt);
             if (deliveries.isEnabled()) {
-                deliveries.log(EventLogRecords.delivered(event, connection, member.sub(), node.id()));
+                deliveries.log(EventLogRecords.delivered(event, connection, sub, node.id(), sentAt));
             }
         }
     }

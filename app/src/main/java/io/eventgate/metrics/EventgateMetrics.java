@@ -80,9 +80,13 @@ public class EventgateMetrics {
                 .tag("reason", reason).register(registry).increment();
     }
 
-    /** A frame sent to one socket, for an event accepted at {@code acceptedAt}. */
-    public void delivered(Instant acceptedAt) {
-        delivered.increment();
-        publishToSend.record(Duration.between(acceptedAt, Instant.now()));
+    /** {@code frames} event frames were sent to one socket. */
+    public void delivered(int frames) {
+        delivered.increment(frames);
+    }
+
+    /** The frame of an event accepted at {@code acceptedAt} was sent to a socket at {@code sentAt}. */
+    public void sent(Instant acceptedAt, Instant sentAt) {
+        publishToSend.record(Duration.between(acceptedAt, sentAt));
     }
 }

@@ -7,15 +7,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 /**
- * Writes text frames to one socket's Netty channel as Vert.x writes them (from the context of its
- * connection handler, through the WebSocket encoder), so that many frames can be written and then
+ * Writes frames encoded by {@link TextFrames} to one socket's Netty channel where Vert.x writes its
+ * frames (from the context of its connection handler, through the idle-time handler and past the
+ * WebSocket encoder, which leaves bytes as they are), so that many frames can be written and then
  * flushed once. websockets-next's {@code sendText} flushes every frame, and creates a {@code Uni}, a
- * promise and a {@code String}-to-bytes copy per socket; the delivery path uses this instead, with
- * one buffer per event shared by every socket. Used on the socket's event loop only, where
- * websockets-next writes its own frames, so their order and ours is the order of the loop's tasks.
+ * promise, a {@code String}-to-bytes copy and an encoded copy per socket; the delivery path uses this
+ * instead, with one buffer per event shared by every socket. Used on the socket's event loop only,
+ * where websockets-next writes its own frames, so their order and ours is the order of the loop's tasks.
  */
 public final class SocketWire {
 
@@ -34,17 +34,17 @@ public final class SocketWire {
         return channel.isActive();
     }
 
-    /** Writes {@code text}, a UTF-8 frame, without flushing it. */
-    public void write(ByteBuf text) {
-        vertx().write(new TextWebSocketFrame(text), unwatched);
+    /** Writes {@code frame}, made by {@link TextFrames}, without flushing it. */
+    public void write(ByteBuf frame) {
+        vertx().write(frame, unwatched);
     }
 
     /**
-     * Writes {@code text} and flushes it with every frame written before; {@code written} learns
-     * whether all of them reached the kernel.
+     * Writes {@code frame}, made by {@link TextFrames}, and flushes it with every frame written
+     * before; {@code written} learns whether all of them reached the kernel.
      */
-    public void writeAndFlush(ByteBuf text, Consumer<Boolean> written) {
-        vertx().writeAndFlush(new TextWebSocketFrame(text)).addListener(future -> written.accept(future.isSuccess()));
+    public void writeAndFlush(ByteBuf frame, Consumer<Boolean> written) {
+        vertx().writeAndFlush(frame).addListener(future -> written.accept(future.isSuccess()));
     }
 
     private ChannelHandlerContext vertx() {

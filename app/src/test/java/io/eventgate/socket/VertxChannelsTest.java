@@ -14,12 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
@@ -27,7 +28,8 @@ import io.vertx.core.http.ServerWebSocket;
 /**
  * What {@link VertxChannels} and {@link SocketWire} rely on in Vert.x, on a plain Vert.x server: a
  * handshake's connection gives its Netty channel, whose connection handler, after the upgrade,
- * writes text frames that interleave in order with Vert.x's own and are flushed when asked. Fails
+ * writes frames encoded by {@link TextFrames} untouched (of every header length), in order with
+ * Vert.x's own frames, and flushes them when asked. Fails
  * when a Quarkus (Vert.x, Netty) upgrade changes any of it.
  */
 class VertxChannelsTest {
@@ -56,9 +58,15 @@ class VertxChannelsTest {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws"), new WebSocket.Listener() {
+                    private final StringBuilder message = new StringBuilder();
+
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        received.add(data.toString());
+                        message.append(data);
+                        if (last) {
+                            received.add(message.toString());
+                            message.setLength(0);
+                        }
                         webSocket.request(1);
                         return null;
                     }
@@ -66,20 +74,33 @@ class VertxChannelsTest {
         ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
         SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
         CompletableFuture<Boolean> flushed = new CompletableFuture<>();
+        List<String> texts = Stream.of(0, 125, 126, 65_535, 65_536, 200_000).map("x"::repeat).toList();
         server.writeTextMessage("welcome");
         vertx.runOnContext(task -> {
             assertThat(onWire.open()).isTrue();
-            onWire.write(Unpooled.copiedBuffer("first", StandardCharsets.UTF_8));
-            onWire.write(Unpooled.copiedBuffer("second: \u00e9t\u00e9 \ud83d\ude80", StandardCharsets.UTF_8));
-            onWire.writeAndFlush(Unpooled.copiedBuffer("third", StandardCharsets.UTF_8), flushed::complete);
+            onWire.write(frame("first"));
+            onWire.write(frame("second: \u00e9t\u00e9 \ud83d\ude80"));
+            // Each length the header writes another way, on both sides of its bounds.
+            for (String text : texts) {
+                onWire.write(frame(text));
+            }
+            onWire.writeAndFlush(frame("third"), flushed::complete);
         });
 
         assertThat(flushed.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(List.of(next(received), next(received), next(received), next(received)))
-                .containsExactly("welcome", "first", "second: \u00e9t\u00e9 \ud83d\ude80", "third");
+        assertThat(List.of(next(received), next(received), next(received))).containsExactly("welcome", "first",
+                "second: \u00e9t\u00e9 \ud83d\ude80");
+        for (String text : texts) {
+            assertThat(next(received)).isEqualTo(text);
+        }
+        assertThat(next(received)).isEqualTo("third");
 
         client.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> !onWire.open());
+    }
+
+    private static ByteBuf frame(String text) {
+        return TextFrames.encode(text.getBytes(StandardCharsets.UTF_8)).duplicate();
     }
 
     private static String next(BlockingQueue<String> received) throws InterruptedException {

@@ -1,7 +1,8 @@
 package io.eventgate.logger;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,12 +50,18 @@ public record EventLogRecord(Instant timestamp, Level level, String logger, Stri
 
     /** Builds an {@link EventLogRecord}; only context and message are required. */
     public static final class Builder {
+
+        /** As many attributes as the records on a hot path have; more still fit, in a larger array. */
+        private static final int TYPICAL_ATTRIBUTES = 5;
+
         private final String context;
         private final String message;
         private Instant timestamp;
         private Level level = Level.INFO;
         private JsonNode data = NullNode.getInstance();
-        private final Map<String, String> attributes = new LinkedHashMap<>();
+        /** Keys and values in turn: the record's map is made once, at the end, with no map before it. */
+        private String[] attributes = new String[2 * TYPICAL_ATTRIBUTES];
+        private int attributeCount;
 
         private Builder(String context, String message) {
             this.context = context;
@@ -76,17 +83,50 @@ public record EventLogRecord(Instant timestamp, Level level, String logger, Stri
             return this;
         }
 
-        /** Adds a small string fact; a {@code null} value is left out. */
+        /** Adds a small string fact, or replaces the one of the same key; a {@code null} value is left out. */
         public Builder attribute(String key, String value) {
-            if (value != null) {
-                attributes.put(key, value);
+            Objects.requireNonNull(key, "key");
+            if (value == null) {
+                return this;
             }
+            for (int i = 0; i < attributeCount; i++) {
+                if (attributes[2 * i].equals(key)) {
+                    attributes[2 * i + 1] = value;
+                    return this;
+                }
+            }
+            if (2 * attributeCount == attributes.length) {
+                attributes = Arrays.copyOf(attributes, 2 * attributes.length);
+            }
+            attributes[2 * attributeCount] = key;
+            attributes[2 * attributeCount + 1] = value;
+            attributeCount++;
             return this;
         }
 
         public EventLogRecord build() {
             return new EventLogRecord(timestamp == null ? Instant.now() : timestamp, level, UNNAMED, context, message,
-                    data, attributes);
+                    data, attributes());
+        }
+
+        /** The keys are distinct; {@code Map.of} makes the immutable map the record keeps, without a copy. */
+        private Map<String, String> attributes() {
+            String[] a = attributes;
+            return switch (attributeCount) {
+                case 0 -> Map.of();
+                case 1 -> Map.of(a[0], a[1]);
+                case 2 -> Map.of(a[0], a[1], a[2], a[3]);
+                case 3 -> Map.of(a[0], a[1], a[2], a[3], a[4], a[5]);
+                case 4 -> Map.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+                case 5 -> Map.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
+                default -> {
+                    Map<String, String> many = new HashMap<>();
+                    for (int i = 0; i < attributeCount; i++) {
+                        many.put(a[2 * i], a[2 * i + 1]);
+                    }
+                    yield many;
+                }
+            };
         }
     }
 }
