@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -11,7 +12,8 @@ import io.eventgate.socket.Member;
 
 /**
  * The frames one task of an event loop writes to the loop's sockets: each socket's are written as
- * they come and flushed once, at the end, with one listener for all of them. Used on that loop only.
+ * they come and flushed once, at the end, with one listener for all of them. Used on that loop
+ * only, by one task at a time; empty again after each flush.
  */
 final class FrameBatch {
 
@@ -54,8 +56,11 @@ final class FrameBatch {
         sockets.clear();
     }
 
-    /** One socket's frames in this batch; the last is held back to be written with the flush. */
-    private final class Frames {
+    /**
+     * One socket's frames in this batch; the last is held back to be written with the flush, which
+     * tells this whether they were written.
+     */
+    private final class Frames implements Consumer<Boolean> {
 
         private final Member member;
         private final List<Delivery> events = new ArrayList<>(2);
@@ -75,13 +80,17 @@ final class FrameBatch {
 
         void flush() {
             try {
-                member.wire().writeAndFlush(events.get(events.size() - 1).encoded().duplicate(),
-                        written -> delivery.written(member, events, bytes, written));
+                member.wire().writeAndFlush(events.get(events.size() - 1).encoded().duplicate(), this);
             } catch (RuntimeException e) {
                 // Nor may it keep the loop's other sockets from their flush, or the publishers waiting.
                 LOG.warnf(e, "%d events not written to %s", events.size(), member.connection().id());
-                delivery.written(member, events, bytes, false);
+                accept(false);
             }
+        }
+
+        @Override
+        public void accept(Boolean written) {
+            delivery.written(member, events, bytes, written);
         }
     }
 }

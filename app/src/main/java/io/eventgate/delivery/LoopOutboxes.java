@@ -43,7 +43,7 @@ final class LoopOutboxes {
     private final Supplier<FrameBatch> batches;
     private volatile boolean stopped;
 
-    /** @param batches the batch one task of a loop writes through */
+    /** @param batches makes the batch a loop's tasks write through */
     LoopOutboxes(Supplier<FrameBatch> batches) {
         this.batches = batches;
     }
@@ -84,6 +84,8 @@ final class LoopOutboxes {
         private final Context loop;
         private final Queue<Send> queue = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        /** One for all the loop's tasks, which run one at a time: its table keeps the size of the busiest. */
+        private final FrameBatch batch = batches.get();
 
         Outbox(Context loop) {
             this.loop = loop;
@@ -100,7 +102,6 @@ final class LoopOutboxes {
         @Override
         public void handle(Void task) {
             scheduled.set(false);
-            FrameBatch batch = batches.get();
             List<Runnable> written = new ArrayList<>();
             int frames = 0;
             while (frames < FRAMES_PER_TASK) {
