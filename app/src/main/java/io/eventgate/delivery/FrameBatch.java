@@ -36,7 +36,8 @@ final class FrameBatch {
                 return;
             }
             Frames frames = sockets.get(member);
-            if (frames == null && !delivery.open(member) || !delivery.handOver(event, member)) {
+            boolean open = frames != null || delivery.open(member);
+            if (!open || !delivery.handOver(event, member)) {
                 return;
             }
             if (frames == null) {
