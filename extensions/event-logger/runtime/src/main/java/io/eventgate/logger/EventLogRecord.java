@@ -2,7 +2,6 @@ package io.eventgate.logger;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,7 +34,7 @@ public record EventLogRecord(Instant timestamp, Level level, String logger, Stri
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(message, "message");
         data = data == null ? NullNode.getInstance() : data;
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = attributes == null ? Map.of() : attributes instanceof Attributes ? attributes : Map.copyOf(attributes);
     }
 
     /** Starts an {@code INFO} record about {@code context}, timestamped now. */
@@ -59,9 +58,11 @@ public record EventLogRecord(Instant timestamp, Level level, String logger, Stri
         private Instant timestamp;
         private Level level = Level.INFO;
         private JsonNode data = NullNode.getInstance();
-        /** Keys and values in turn: the record's map is made once, at the end, with no map before it. */
+        /** Keys and values in turn: they become the record's map as they are. */
         private String[] attributes = new String[2 * TYPICAL_ATTRIBUTES];
         private int attributeCount;
+        /** Whether a built record holds {@link #attributes}. */
+        private boolean built;
 
         private Builder(String context, String message) {
             this.context = context;
@@ -89,6 +90,10 @@ public record EventLogRecord(Instant timestamp, Level level, String logger, Stri
             if (value == null) {
                 return this;
             }
+            if (built) {
+                attributes = Arrays.copyOf(attributes, attributes.length);
+                built = false;
+            }
             for (int i = 0; i < attributeCount; i++) {
                 if (attributes[2 * i].equals(key)) {
                     attributes[2 * i + 1] = value;
@@ -109,24 +114,10 @@ public record EventLogRecord(Instant timestamp, Level level, String logger, Stri
                     data, attributes());
         }
 
-        /** The keys are distinct; {@code Map.of} makes the immutable map the record keeps, without a copy. */
+        /** A built record keeps the array: changed later, the builder changes a copy of it. */
         private Map<String, String> attributes() {
-            String[] a = attributes;
-            return switch (attributeCount) {
-                case 0 -> Map.of();
-                case 1 -> Map.of(a[0], a[1]);
-                case 2 -> Map.of(a[0], a[1], a[2], a[3]);
-                case 3 -> Map.of(a[0], a[1], a[2], a[3], a[4], a[5]);
-                case 4 -> Map.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
-                case 5 -> Map.of(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9]);
-                default -> {
-                    Map<String, String> many = new HashMap<>();
-                    for (int i = 0; i < attributeCount; i++) {
-                        many.put(a[2 * i], a[2 * i + 1]);
-                    }
-                    yield many;
-                }
-            };
+            built = true;
+            return new Attributes(attributes, attributeCount);
         }
     }
 }

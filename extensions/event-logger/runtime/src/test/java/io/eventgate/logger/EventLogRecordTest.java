@@ -47,4 +47,28 @@ class EventLogRecordTest {
             }
         }
     }
+
+    @Test
+    void aBuilderChangedAfterBuildingLeavesTheBuiltRecordAsItWas() {
+        EventLogRecord.Builder builder = EventLogRecord.builder("order.created", "created").attribute("eventId", "e1");
+        EventLogRecord first = builder.build();
+
+        EventLogRecord second = builder.attribute("eventId", "e2").attribute("room", "r1").build();
+
+        assertThat(first.attributes()).isEqualTo(Map.of("eventId", "e1"));
+        assertThat(second.attributes()).isEqualTo(Map.of("eventId", "e2", "room", "r1"));
+    }
+
+    @Test
+    void attributesAreAMapLikeAnyOtherAndCannotBeChangedThroughTheirEntries() {
+        Map<String, String> attributes = EventLogRecord.builder("c", "m").attribute("a", "1").attribute("b", "2").build()
+                .attributes();
+
+        assertThat(attributes).isEqualTo(Map.of("b", "2", "a", "1")).hasSameHashCodeAs(Map.of("a", "1", "b", "2"))
+                .containsKey("b").doesNotContainKey("c");
+        assertThat(attributes.get("a")).isEqualTo("1");
+        Map.Entry<String, String> entry = attributes.entrySet().iterator().next();
+        assertThatThrownBy(() -> entry.setValue("3")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> attributes.entrySet().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

@@ -11,9 +11,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.eventgate.logger.EventLogRecord;
 import io.eventgate.logger.EventLogger;
 import io.eventgate.logger.EventLoggerName;
 import io.eventgate.logger.runtime.EventLoggerConfig;
+import io.eventgate.logger.runtime.jboss.JBossLogStrategy;
 import io.eventgate.testing.CapturedLogs;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
@@ -127,6 +129,19 @@ class InjectionTest {
                         assertThat(line.getMessage()).isEqualTo("record 9");
                         assertThat(line.getMdc("eventLogger")).isEqualTo("ops");
                         assertThat(line.getMdc("eventId")).isEqualTo("event-9");
+                    }));
+        }
+    }
+
+    @Test
+    void jbossNamesTheLoggerInTheMdcWhateverTheAttributesSay() {
+        try (CapturedLogs logs = CapturedLogs.install()) {
+            ops.log(EventLogRecord.builder("logger.spoofed", "spoofed").attribute(JBossLogStrategy.LOGGER_MDC_KEY, "audit")
+                    .attribute("eventId", "event-10").build());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logs.of("logger.spoofed"))
+                    .singleElement().satisfies(line -> {
+                        assertThat(line.getMdc(JBossLogStrategy.LOGGER_MDC_KEY)).isEqualTo("ops");
+                        assertThat(line.getMdc("eventId")).isEqualTo("event-10");
                     }));
         }
     }

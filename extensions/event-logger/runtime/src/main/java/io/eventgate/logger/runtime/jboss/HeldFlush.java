@@ -24,12 +24,15 @@ final class HeldFlush {
     private final List<ExtHandler> held = new ArrayList<>();
     private final Set<Logger> walked = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Handler> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Logger last;
 
     /** Holds the flush of the handlers that records of {@code category} reach. */
     void holdFor(Logger category) {
-        if (!walked.add(category)) {
+        // Lines in a row mostly share their category: the set is asked once per run of them.
+        if (category == last || !walked.add(category)) {
             return;
         }
+        last = category;
         for (java.util.logging.Logger logger = category; logger != null; logger = logger.getParent()) {
             for (Handler handler : logger.getHandlers()) {
                 hold(handler);
@@ -47,6 +50,7 @@ final class HeldFlush {
         }
         held.clear();
         walked.clear();
+        last = null;
         visited.clear();
     }
 

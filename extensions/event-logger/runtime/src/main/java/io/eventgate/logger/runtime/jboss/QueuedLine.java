@@ -1,6 +1,5 @@
 package io.eventgate.logger.runtime.jboss;
 
-import java.util.Map;
 import java.util.logging.Level;
 
 import org.jboss.logmanager.ExtLogRecord;
@@ -26,10 +25,9 @@ record QueuedLine(Logger category, Level level, EventLogRecord record, String th
         line.setInstant(record.timestamp());
         line.setThreadName(threadName);
         line.setLongThreadID(threadId);
+        // Set, not put: putting first copies the MDC of the thread that formats, which is not the caller's.
+        line.setMdc(record.attributes());
         line.putMdc(JBossLogStrategy.LOGGER_MDC_KEY, record.logger());
-        for (Map.Entry<String, String> attribute : record.attributes().entrySet()) {
-            line.putMdc(attribute.getKey(), attribute.getValue());
-        }
         return line;
     }
 }
