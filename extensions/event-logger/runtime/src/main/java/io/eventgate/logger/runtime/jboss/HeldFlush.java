@@ -29,10 +29,13 @@ final class HeldFlush {
     /** Holds the flush of the handlers that records of {@code category} reach. */
     void holdFor(Logger category) {
         // Lines in a row mostly share their category: the set is asked once per run of them.
-        if (category == last || !walked.add(category)) {
+        if (category == last) {
             return;
         }
         last = category;
+        if (!walked.add(category)) {
+            return;
+        }
         for (java.util.logging.Logger logger = category; logger != null; logger = logger.getParent()) {
             for (Handler handler : logger.getHandlers()) {
                 hold(handler);
