@@ -17,7 +17,8 @@ import org.jboss.logmanager.handlers.WriterHandler;
  * off while the batch is published and given back after it, which flushes each once: one
  * {@code write} per batch instead of one per line. A line another thread logs meanwhile waits in the
  * same buffer for that flush. Handlers behind an {@link AsyncHandler} are left alone: its own thread
- * publishes to them, at times this batch does not know.
+ * publishes to them, at times this batch does not know. The handlers reached also get their
+ * formatter's date {@linkplain MillisecondDateStep rendered once per millisecond}.
  */
 final class HeldFlush {
 
@@ -61,6 +62,7 @@ final class HeldFlush {
         if (!visited.add(handler) || handler instanceof AsyncHandler || !(handler instanceof ExtHandler ext)) {
             return;
         }
+        MillisecondDateStep.cacheDatesOf(ext.getFormatter());
         if (ext instanceof WriterHandler && ext.isAutoFlush()) {
             ext.setAutoFlush(false);
             held.add(ext);

@@ -140,6 +140,19 @@ class LineWriterTest {
         assertThat(out.lines()).containsExactly("WARN " + caller.getName() + " ops e-1 hello");
     }
 
+    @Test
+    void theHandlersItWritesToRenderTheirDateOncePerMillisecond() {
+        writer = new LineWriter(16, 16);
+        PatternFormatter dated = new PatternFormatter("%d{HH:mm:ss,SSS} %s%n");
+        console.setFormatter(dated);
+
+        writer.write(line(lines, "dated"));
+
+        await().atMost(TIMEOUT).until(() -> out.lines().size() == 1);
+        assertThat(dated.getSteps()).hasAtLeastOneElementOfType(MillisecondDateStep.class);
+        assertThat(out.lines().get(0)).matches("\\d\\d:\\d\\d:\\d\\d,\\d{3} dated");
+    }
+
     /** Queues a line for the gate and waits until the writer thread is held inside it. */
     private void holdTheWriter() throws InterruptedException {
         writer.write(line(gated, "gate"));
