@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 
 import org.jboss.logmanager.ExtHandler;
@@ -25,6 +27,11 @@ final class HeldFlush {
     private final List<ExtHandler> held = new ArrayList<>();
     private final Set<Logger> walked = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Handler> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Formatters whose dates were looked at, so that each is looked at once, not in every batch; weak,
+     * because a reconfigured handler gets a new formatter and the old one must not stay for it.
+     */
+    private final Set<Formatter> dated = Collections.newSetFromMap(new WeakHashMap<>());
     private Logger last;
 
     /** Holds the flush of the handlers that records of {@code category} reach. */
@@ -62,7 +69,10 @@ final class HeldFlush {
         if (!visited.add(handler) || handler instanceof AsyncHandler || !(handler instanceof ExtHandler ext)) {
             return;
         }
-        MillisecondDateStep.cacheDatesOf(ext.getFormatter());
+        Formatter formatter = ext.getFormatter();
+        if (dated.add(formatter)) {
+            MillisecondDateStep.cacheDatesOf(formatter);
+        }
         if (ext instanceof WriterHandler && ext.isAutoFlush()) {
             ext.setAutoFlush(false);
             held.add(ext);
