@@ -110,23 +110,31 @@ test("refreshes its token before it expires and stays connected past the first e
 /** The platform's WebSocket, but every frame arrives twice, and the test can cut the connection. */
 class Doubling {
   static last;
+  /** While set, a new connection dials only once it settles: the test decides when a reconnect lands. */
+  static held;
   constructor(url) {
-    this.inner = new WebSocket(url);
     Doubling.last = this;
-    this.inner.onmessage = (message) => {
-      this.onmessage?.(message);
-      this.onmessage?.(message);
+    const dial = () => {
+      this.inner = new WebSocket(url);
+      this.inner.onmessage = (message) => {
+        this.onmessage?.(message);
+        this.onmessage?.(message);
+      };
+      this.inner.onclose = (closed) => this.onclose?.(closed);
+      if (this.closing) this.inner.close(...this.closing);
     };
-    this.inner.onclose = (closed) => this.onclose?.(closed);
+    if (Doubling.held) Doubling.held.then(dial);
+    else dial();
   }
   get readyState() {
-    return this.inner.readyState;
+    return this.inner?.readyState ?? 0;
   }
   send(data) {
     this.inner.send(data);
   }
   close(code, reason) {
-    this.inner.close(code, reason);
+    if (this.inner) this.inner.close(code, reason);
+    else this.closing = [code, reason];
   }
   /** Closes the connection and reports the close code a stopping replica would have sent. */
   goAway() {
@@ -182,8 +190,9 @@ test("after a lost connection it resumes: the events published while it was away
     token: await mint("gina", ["away"]),
     rooms: ["away"],
     WebSocket: Doubling,
-    backoff: { baseMs: 300, maxMs: 300 },
+    backoff: { baseMs: 50, maxMs: 50 },
   });
+  let release;
   try {
     await next((done) => gate.on("connected", done));
     const ids = [];
@@ -191,17 +200,24 @@ test("after a lost connection it resumes: the events published while it was away
     const first = next((done) => gate.on("before", done));
     await publisher.publish({ event: "before", room: "away" });
     await first;
+    // The reconnect waits until the event it must recover has been published, however short the
+    // backoff's jitter turns out.
+    Doubling.held = new Promise((resolve) => (release = resolve));
     const disconnected = next((done) => gate.on("disconnected", done));
     Doubling.last.close(4003, "cut by the test");
     await disconnected;
+    const reconnected = next((done) => gate.on("connected", done));
     const missed = await publisher.publish({ event: "while.away", room: "away" });
-    const reconnected = await next((done) => gate.on("connected", done));
-    assert.equal(reconnected.recovered, true);
+    Doubling.held = undefined;
+    release();
+    assert.equal((await reconnected).recovered, true);
     const live = next((done) => gate.on("after", done));
     const after = await publisher.publish({ event: "after", room: "away" });
     await live;
     assert.deepEqual(ids.slice(1), [missed.id, after.id]);
   } finally {
+    Doubling.held = undefined;
+    release?.();
     gate.close();
   }
 });
