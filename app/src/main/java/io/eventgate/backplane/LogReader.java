@@ -3,13 +3,14 @@ package io.eventgate.backplane;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
 
 import io.eventgate.delivery.Delivery;
 import io.eventgate.delivery.NodeIdentity;
 import io.eventgate.delivery.SocketDelivery;
+import io.eventgate.history.Offset;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
@@ -43,11 +44,13 @@ final class LogReader {
     private final BackplaneConfig config;
     private final RecentIds direct;
     private final Vertx vertx;
-    /** The highest sequence number this node appended; see {@link #settled()}. */
-    private final AtomicLong appended = new AtomicLong();
+    /** The newest event this node appended, in the history it went to; see {@link #settled()}. */
+    private final AtomicReference<Offset> appended = new AtomicReference<>();
 
-    /** Read and written by one read at a time: each read starts when the previous one ended. */
-    private String epoch = "";
+    /** Written by one read at a time (each read starts when the previous one ended), read by {@link #settled()}. */
+    private volatile String epoch = "";
+    /** The history this reader left for a new one: what was appended to it will never come back. */
+    private volatile String left = "";
     private volatile long last = -1;
     private volatile boolean reading;
     private volatile boolean stopping;
@@ -91,14 +94,21 @@ final class LogReader {
         return reading ? Optional.empty() : Optional.of(problem);
     }
 
-    /** This node appended the event numbered {@code seq}. */
-    void appended(long seq) {
-        appended.accumulateAndGet(seq, Math::max);
+    /** This node appended the event at {@code offset}. */
+    void appended(Offset offset) {
+        appended.accumulateAndGet(offset, (held, added) -> held == null || !held.epoch().equals(added.epoch())
+                || held.seq() < added.seq() ? added : held);
     }
 
-    /** Every event this node appended has come back through the log, or will not while Redis is away. */
+    /**
+     * Every event this node appended has come back through the log, or will not: while Redis is
+     * away, or because the history it went to was lost (a Redis that restarted empty starts its
+     * sequence again, below what this node appended before).
+     */
     boolean settled() {
-        return !reading || last >= appended.get();
+        Offset newest = appended.get();
+        return !reading || newest == null || newest.epoch().equals(left)
+                || newest.epoch().equals(epoch) && last >= newest.seq();
     }
 
     private Uni<RedisConnection> connect() {
@@ -118,6 +128,7 @@ final class LogReader {
             } else if (!epoch.equals(current.epoch())) {
                 LOG.warnf("Node %s found a new history in Redis (epoch %s, was %s): reading it from its start",
                         node.id(), current.epoch(), epoch);
+                left = epoch;
                 last = 0;
             }
             epoch = current.epoch();

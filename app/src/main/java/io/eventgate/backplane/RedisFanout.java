@@ -97,7 +97,7 @@ public class RedisFanout implements Fanout {
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .map(answer -> {
                     Offset offset = new Offset(answer.get(0).toString(), answer.get(1).toLong());
-                    log.appended(offset.seq());
+                    log.appended(offset);
                     return Optional.of(offset);
                 })
                 .onFailure().recoverWithUni(failure -> withoutBackplane(event, failure.toString()));

@@ -21,6 +21,7 @@ import io.eventgate.history.HistoryPage;
 import io.eventgate.history.Offset;
 import io.eventgate.history.Replay;
 import io.eventgate.http.ProblemException;
+import io.eventgate.logging.ThrottledLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -47,6 +48,9 @@ public class RedisHistory implements History {
     private static final RedisScript SWEEP = RedisScript.load("sweep.lua");
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
     private static final String STREAMS_PER_SWEEP = "100";
+
+    /** An unanswered resume is a gap a client sees, so an operator must see its cause, once in a while. */
+    private final ThrottledLog unanswered = new ThrottledLog(LOG, Logger.Level.WARN, Duration.ofSeconds(10));
 
     private final Instance<Redis> redisClient;
     private final Vertx vertx;
@@ -96,7 +100,8 @@ public class RedisHistory implements History {
                 .invoke(answer -> epoch = answer.get(3).toString())
                 .map(answer -> new Replay(frames(answer), usable(answer) && recovered(answer), answer.get(1).toLong()))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("No replay after %s: %s", since, failure);
+                    unanswered.log("resume", () -> "A resume after " + since
+                            + " answered recovered: false, the history in Redis did not answer: " + failure);
                     // What the socket had already may still reach it live, from a replica reading behind Redis.
                     return new Replay(List.of(), false, offset.get().epoch().equals(epoch) ? offset.get().seq() : 0);
                 });

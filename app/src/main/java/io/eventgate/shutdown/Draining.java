@@ -92,8 +92,8 @@ public class Draining {
             TimeUnit.MILLISECONDS.sleep(5);
         }
         if (admitted.get() > 0 || !fanout.settled()) {
-            LOG.warnf("%d publishes were still being accepted after %s; closing the sockets anyway", admitted.get(),
-                    FINISH_TIMEOUT);
+            LOG.warnf("After %s, %d publishes were still being accepted%s; closing the sockets anyway", FINISH_TIMEOUT,
+                    admitted.get(), fanout.settled() ? "" : " and this node's own events had not all come back through the backplane");
         }
         closeSockets();
     }

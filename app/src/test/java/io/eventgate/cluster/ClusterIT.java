@@ -56,9 +56,7 @@ class ClusterIT {
             // More history per room than any test here publishes: what is asserted is that nothing is lost
             // across replicas, not retention, which a slow machine could otherwise exceed while a node stops.
             NODES.add(ServiceProcess.start(JAR, "node-" + i, Map.of("EVENTGATE_FANOUT", "redis", "QUARKUS_REDIS_HOSTS",
-                    REDIS.url(), "EVENTGATE_HISTORY_MAX_EVENTS", String.valueOf(PUBLISHED_AT_MOST * 2),
-                    // A resume that Redis did not answer is logged at DEBUG: the failure message quotes it.
-                    "QUARKUS_LOG_CATEGORY__IO_EVENTGATE_BACKPLANE__LEVEL", "DEBUG"),
+                    REDIS.url(), "EVENTGATE_HISTORY_MAX_EVENTS", String.valueOf(PUBLISHED_AT_MOST * 2)),
                     Path.of("target/cluster")));
         }
     }

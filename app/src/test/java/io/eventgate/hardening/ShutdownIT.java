@@ -28,13 +28,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.eventgate.support.TestSocket;
+import io.eventgate.testing.RedisProcess;
 import io.eventgate.testing.ServiceProcess;
 
 /**
  * docs/protocol.md section 1, "a 202 is a promise", tried as a platform scaling down does: SIGTERM while 4
  * keep-alive publishers publish to 200 open sockets. Every 202 reaches every socket it targets and is
  * logged; after the first 503 no publish gets 202; 503s say {@code Connection: close}; no request
- * sees a reset (a refused connection, once the node has gone, is not one).
+ * sees a reset (a refused connection, once the node has gone, is not one); and a node that lost its
+ * Redis history stops without waiting for it.
  */
 class ShutdownIT {
 
@@ -110,6 +112,37 @@ class ShutdownIT {
             everyone.forEach(TestSocket::close);
             node.close();
         }
+    }
+
+    /**
+     * A Redis that restarted empty starts its sequence again, below what this node appended before:
+     * those events will never come back through the log, and the stop must not wait for them.
+     */
+    @Test
+    void aNodeWhoseRedisLostEverythingStopsWithoutWaitingForTheLostHistory() throws Exception {
+        RedisProcess redis = RedisProcess.of(ShutdownIT.class);
+        try (ServiceProcess node = ServiceProcess.start(JAR, "shutdown-redis-lost", Map.of("EVENTGATE_FANOUT", "redis",
+                "QUARKUS_REDIS_HOSTS", redis.url(), "EVENTGATE_SHUTDOWN_DELAY", "PT0S"), Path.of("target/hardening"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < 3; i++) {
+                assertThat(publish(http, node)).isEqualTo(202);
+            }
+            redis.flushAll();
+            assertThat(publish(http, node)).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(15)).until(() -> node.log().contains("found a new history in Redis"));
+            assertThat(publish(http, node)).isEqualTo(202);
+            long stopping = System.nanoTime();
+            node.terminate();
+            assertThat(node.awaitExit()).isIn(0, 143);
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("time to stop").isLessThan(Duration.ofSeconds(8));
+            assertThat(node.log()).doesNotContain("closing the sockets anyway");
+        }
+    }
+
+    private static int publish(HttpClient http, ServiceProcess node) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(node.base().resolve("/events")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"event\":\"lost.history\",\"room\":\"lost\"}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /**

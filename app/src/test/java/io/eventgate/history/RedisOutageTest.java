@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.eventgate.backplane.RedisHistory;
 import io.eventgate.http.Problem;
 import io.eventgate.support.TestSocket;
+import io.eventgate.testing.CapturedLogs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -59,8 +61,15 @@ class RedisOutageTest {
                 JsonNode during = publish("{\"event\":\"during\",\"room\":\"away\"}");
                 assertThat(during.has("offset")).as("not in the cluster's history").isFalse();
                 assertThat(socket.next("event").path("id").asText()).isEqualTo(during.path("id").asText());
-                try (TestSocket back = TestSocket.connect(base, "rooms=away&since=" + before)) {
+                try (CapturedLogs logs = CapturedLogs.install();
+                        TestSocket back = TestSocket.connect(base, "rooms=away&since=" + before)) {
                     assertThat(back.welcome().path("recovered").asBoolean(true)).isFalse();
+                    assertThat(logs.of(RedisHistory.class.getName())).as("the operator sees why")
+                            .anySatisfy(record -> {
+                                assertThat(record.getLevel().getName()).isEqualTo("WARN");
+                                assertThat(record.getFormattedMessage()).contains("resume after " + before)
+                                        .contains("did not answer");
+                            });
                 }
                 given().queryParam("room", "away").get("/history").then().statusCode(503)
                         .contentType(Problem.MEDIA_TYPE);
