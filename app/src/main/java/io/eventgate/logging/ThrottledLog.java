@@ -25,7 +25,7 @@ public final class ThrottledLog {
         this.log = log;
         this.level = level;
         this.intervalNanos = interval.toNanos();
-        this.interval = interval.toSeconds() + " s";
+        this.interval = interval.toMillis() % 1000 == 0 ? interval.toSeconds() + " s" : interval.toMillis() + " ms";
     }
 
     /** A line of {@code kind} (a short, fixed word); {@code line} is built only when it is written. */

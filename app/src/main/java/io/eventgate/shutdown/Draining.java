@@ -92,8 +92,10 @@ public class Draining {
             TimeUnit.MILLISECONDS.sleep(5);
         }
         if (admitted.get() > 0 || !fanout.settled()) {
-            LOG.warnf("After %s, %d publishes were still being accepted%s; closing the sockets anyway", FINISH_TIMEOUT,
-                    admitted.get(), fanout.settled() ? "" : " and this node's own events had not all come back through the backplane");
+            String unfinished = fanout.settled() ? ""
+                    : " and this node's own events had not all come back through the backplane";
+            LOG.warnf("After %d s, %d publishes were still being accepted%s; closing the sockets anyway",
+                    FINISH_TIMEOUT.toSeconds(), admitted.get(), unfinished);
         }
         closeSockets();
     }
