@@ -91,11 +91,14 @@ public class Draining {
         while ((admitted.get() > 0 || !fanout.settled()) && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(5);
         }
-        if (admitted.get() > 0 || !fanout.settled()) {
-            String unfinished = fanout.settled() ? ""
+        // Read once, so that the line names the state that made the wait end.
+        int accepting = admitted.get();
+        boolean settled = fanout.settled();
+        if (accepting > 0 || !settled) {
+            String unfinished = settled ? ""
                     : " and this node's own events had not all come back through the backplane";
             LOG.warnf("After %d s, %d publishes were still being accepted%s; closing the sockets anyway",
-                    FINISH_TIMEOUT.toSeconds(), admitted.get(), unfinished);
+                    FINISH_TIMEOUT.toSeconds(), accepting, unfinished);
         }
         closeSockets();
     }
