@@ -78,14 +78,13 @@ public class SocketDelivery {
     }
 
     /**
-     * Whether the socket is open to frames: not once it is closed or closing. Asked once per socket
-     * in each task of its event loop: within the task, only {@link #handOver} closes it, and then it
-     * refuses the rest of the task's frames itself.
+     * Whether the socket is open to frames: not once its close frame has left or its connection is
+     * closed. Asked once per socket in each task of its event loop: within the task, only
+     * {@link #handOver} closes it, and then it refuses the rest of the task's frames itself.
      */
     boolean open(Member member) {
-        WebSocketConnection connection = member.connection();
-        if (connection.isClosed() || !member.wire().open()) {
-            LOG.tracef("No frames for %s: closed", connection.id());
+        if (!member.wire().open()) {
+            LOG.tracef("No frames for %s: closed", member.connection().id());
             return false;
         }
         return true;

@@ -4,9 +4,10 @@ import java.util.concurrent.TimeUnit;
 
 import io.eventgate.metrics.EventgateMetrics;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
@@ -19,17 +20,21 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
- * Guards one socket's inbound frames, in its Netty pipeline between the WebSocket decoder and
- * Vert.x (docs/protocol.md sections 2 and 5): protocol violations close with 1002, text that is not UTF-8
+ * Guards one socket's frames, in its Netty pipeline between the WebSocket codec and Vert.x
+ * (docs/protocol.md sections 2 and 5): protocol violations close with 1002, text that is not UTF-8
  * with 1007, a message over the hard cap with 1009, all without a stack trace in the log; and
  * past {@code eventgate.socket.max-inbound-rate} messages and pings per second, a message gets an
  * {@code error} frame and is not processed, and at {@value #FAR_OVER} times the rate the socket is
  * closed with 1008.
  * <p>
- * Runs on the connection's event loop only, so its counters need no synchronisation. Messages are
+ * Outbound, it sees every frame Vert.x writes, and so knows when a close frame has left, whoever
+ * closed: no data frame may follow it (RFC 6455 section 5.5.1), and {@link SocketWire}, which writes
+ * from here, asks this rather than Vert.x, whose answer takes a lock on every question.
+ * <p>
+ * Runs on the connection's event loop only, so its fields need no synchronisation. Messages are
  * refused whole (a fragmented one with all its continuation frames), so Vert.x never sees a part.
  */
-final class FrameGuard extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class FrameGuard extends ChannelDuplexHandler {
 
     static final String NAME = "eventgate-frame-guard";
     static final String UTF8_VALIDATOR = "eventgate-utf8-validator";
@@ -51,10 +56,9 @@ final class FrameGuard extends SimpleChannelInboundHandler<WebSocketFrame> {
     private long messageSize;
     private boolean droppingMessage;
     private boolean closing;
+    private boolean closeSent;
 
     FrameGuard(Settings settings) {
-        // Frames it passes on are released further down the pipeline; those it refuses, here.
-        super(false);
         this.settings = settings;
     }
 
@@ -63,9 +67,31 @@ final class FrameGuard extends SimpleChannelInboundHandler<WebSocketFrame> {
         return new Utf8FrameValidator(false);
     }
 
-    /** Only WebSocket frames come here; the HTTP messages before the upgrade pass by. */
+    /** Whether a close frame was written to the socket, by Vert.x or by this guard. */
+    boolean closeSent() {
+        return closeSent;
+    }
+
+    /** Only WebSocket frames are guarded; the HTTP messages before the upgrade pass by. */
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (message instanceof WebSocketFrame frame) {
+            read(ctx, frame);
+        } else {
+            ctx.fireChannelRead(message);
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+        if (message instanceof CloseWebSocketFrame) {
+            closeSent = true;
+        }
+        ctx.write(message, promise);
+    }
+
+    /** Frames it passes on are released further down the pipeline; those it refuses, here. */
+    private void read(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (closing) {
             frame.release();
             return;
@@ -142,6 +168,7 @@ final class FrameGuard extends SimpleChannelInboundHandler<WebSocketFrame> {
             return;
         }
         closing = true;
+        closeSent = true;
         settings.metrics().socketClosed(reason);
         ClientFaults.log(reason, "closed a socket from " + ctx.channel().remoteAddress() + " with " + status.code()
                 + ": " + detail);

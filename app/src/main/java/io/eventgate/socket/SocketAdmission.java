@@ -13,6 +13,7 @@ import io.eventgate.http.ProblemException;
 import io.eventgate.http.ProblemWriter;
 import io.eventgate.metrics.EventgateMetrics;
 import io.eventgate.shutdown.Draining;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -58,7 +59,7 @@ public class SocketAdmission {
     }
 
     private void admit(RoutingContext context) {
-        if (!"websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
+        if (!handshake(context)) {
             context.next();
             return;
         }
@@ -79,6 +80,15 @@ public class SocketAdmission {
         }
         VertxChannels.install(context.request(), new FrameGuard(guardSettings));
         context.next();
+    }
+
+    /**
+     * websockets-next upgrades any request with a {@code Sec-WebSocket-Key}, whatever its
+     * {@code Upgrade} header says; each of those is decided here, not only the well-formed ones.
+     */
+    private static boolean handshake(RoutingContext context) {
+        return context.request().headers().contains(HttpHeaderNames.SEC_WEBSOCKET_KEY)
+                || "websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE));
     }
 
     private void refuse(RoutingContext context, String reason, String detail) {

@@ -9,10 +9,10 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
 
 /**
- * Writes frames encoded by {@link TextFrames} to one socket's Netty channel where Vert.x writes its
- * frames (from the context of its connection handler, through the idle-time handler and past the
- * WebSocket encoder, which leaves bytes as they are), so that many frames can be written and then
- * flushed once. websockets-next's {@code sendText} flushes every frame, and creates a {@code Uni}, a
+ * Writes frames encoded by {@link TextFrames} to one socket's Netty channel next to where Vert.x
+ * writes its frames (from the socket's {@link FrameGuard}, just before Vert.x's connection handler,
+ * through the idle-time handler and past the WebSocket encoder, which leaves bytes as they are), so
+ * that many frames can be written and then flushed once. websockets-next's {@code sendText} flushes every frame, and creates a {@code Uni}, a
  * promise, a {@code String}-to-bytes copy and an encoded copy per socket; the delivery path uses this
  * instead, with one buffer per event shared by every socket. Used on the socket's event loop only,
  * where websockets-next writes its own frames, so their order and ours is the order of the loop's tasks.
@@ -20,23 +20,25 @@ import io.netty.channel.VoidChannelPromise;
 public final class SocketWire {
 
     private final Channel channel;
+    private final FrameGuard guard;
     /** Frames flushed with a later frame are not watched one by one: a failure fails that one too. */
     private final ChannelPromise unwatched;
-    private ChannelHandlerContext vertx;
+    private ChannelHandlerContext writer;
 
-    SocketWire(Channel channel) {
+    SocketWire(Channel channel, FrameGuard guard) {
         this.channel = channel;
+        this.guard = guard;
         this.unwatched = new VoidChannelPromise(channel, false);
     }
 
-    /** Whether the connection is still open. */
+    /** Whether the socket still takes data frames: its connection is open and no close frame has left. */
     public boolean open() {
-        return channel.isActive();
+        return !guard.closeSent() && channel.isActive();
     }
 
     /** Writes {@code frame}, made by {@link TextFrames}, without flushing it. */
     public void write(ByteBuf frame) {
-        vertx().write(frame, unwatched);
+        writer().write(frame, unwatched);
     }
 
     /**
@@ -44,13 +46,13 @@ public final class SocketWire {
      * before; {@code written} learns whether all of them reached the kernel.
      */
     public void writeAndFlush(ByteBuf frame, Consumer<Boolean> written) {
-        vertx().writeAndFlush(frame).addListener(future -> written.accept(future.isSuccess()));
+        writer().writeAndFlush(frame).addListener(future -> written.accept(future.isSuccess()));
     }
 
-    private ChannelHandlerContext vertx() {
-        if (vertx == null) {
-            vertx = VertxChannels.connectionHandler(channel);
+    private ChannelHandlerContext writer() {
+        if (writer == null) {
+            writer = VertxChannels.guardContext(channel);
         }
-        return vertx;
+        return writer;
     }
 }

@@ -9,10 +9,11 @@ import io.vertx.core.net.impl.ConnectionBase;
  * The one place where eventgate reaches below websockets-next and Vert.x: the Netty channel of a
  * handshake request. {@link FrameGuard} goes into its pipeline before the upgrade (Vert.x 4 offers
  * no public way to validate UTF-8, refuse reserved bits or close with the right code), and
- * {@link SocketWire} writes deliveries where Vert.x writes its frames. What this relies on (an
- * HTTP/1 connection is a {@link ConnectionBase} whose pipeline ends with a handler named
- * {@value #VERTX_HANDLER}, which writes WebSocket frames after the upgrade) is checked by
- * {@code VertxChannelsTest}, which fails when an upgrade changes it.
+ * {@link SocketWire} writes deliveries from the guard, next to where Vert.x writes its frames. What
+ * this relies on (an HTTP/1 connection is a {@link ConnectionBase} whose pipeline ends with a handler
+ * named {@value #VERTX_HANDLER}, which writes WebSocket frames, its close frames among them, through
+ * the handlers before it after the upgrade) is checked by {@code VertxChannelsTest}, which fails when
+ * an upgrade changes it.
  */
 final class VertxChannels {
 
@@ -31,16 +32,17 @@ final class VertxChannels {
         }
     }
 
-    /** The wire to the socket that the handshake {@code request} becomes. */
+    /** The wire to the socket that the handshake {@code request}, guarded by {@link #install}, becomes. */
     static SocketWire wire(HttpServerRequest request) {
-        return new SocketWire(channel(request));
+        Channel channel = channel(request);
+        return new SocketWire(channel, (FrameGuard) guardContext(channel).handler());
     }
 
-    /** The context Vert.x writes a connection's frames from. */
-    static ChannelHandlerContext connectionHandler(Channel channel) {
-        ChannelHandlerContext context = channel.pipeline().context(VERTX_HANDLER);
+    /** The context of the connection's {@link FrameGuard}, just before Vert.x's connection handler. */
+    static ChannelHandlerContext guardContext(Channel channel) {
+        ChannelHandlerContext context = channel.pipeline().context(FrameGuard.NAME);
         if (context == null) {
-            throw new IllegalStateException("No Vert.x connection handler '" + VERTX_HANDLER + "' in " + channel.pipeline().names());
+            throw new IllegalStateException("No '" + FrameGuard.NAME + "' in " + channel.pipeline().names());
         }
         return context;
     }

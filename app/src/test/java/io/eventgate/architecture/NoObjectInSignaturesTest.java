@@ -22,10 +22,15 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.JavaWildcardType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandler;
+import io.netty.channel.ChannelOutboundHandler;
+
 /**
  * Our Java form of the seed's "no any/unknown": no {@code Object}, unbounded wildcard or raw
  * type in a field, parameter or return type of our production code (runtime, deployment and
- * service), and no suppressed unchecked or raw-type warning, since the compiler turns those into
+ * service; overrides of Java's {@code equals} and of Netty's handler methods aside, whose signatures
+ * are theirs), and no suppressed unchecked or raw-type warning, since the compiler turns those into
  * errors ({@code -Xlint:unchecked,rawtypes -Werror} in the parent POM).
  */
 class NoObjectInSignaturesTest {
@@ -57,7 +62,8 @@ class NoObjectInSignaturesTest {
                 }
             }
             for (JavaCodeUnit unit : owner.getCodeUnits()) {
-                if (unit.getModifiers().contains(JavaModifier.SYNTHETIC) || overridesObjectEquals(unit)) {
+                if (unit.getModifiers().contains(JavaModifier.SYNTHETIC) || overridesObjectEquals(unit)
+                        || overridesNettyHandler(unit)) {
                     continue;
                 }
                 offences.addAll(offences(unit.getReturnType(), unit.getFullName() + " returns"));
@@ -89,6 +95,25 @@ class NoObjectInSignaturesTest {
     private static boolean overridesObjectEquals(JavaCodeUnit unit) {
         return unit.getName().equals("equals") && unit.getRawParameterTypes().size() == 1
                 && unit.getRawParameterTypes().get(0).isEquivalentTo(Object.class);
+    }
+
+    /**
+     * An override of a Netty handler method, whose {@code Object} message is Netty's, not ours: the
+     * pipeline carries messages of any type, and the override tells them apart at once.
+     */
+    private static boolean overridesNettyHandler(JavaCodeUnit unit) {
+        if (!unit.getOwner().isAssignableTo(ChannelHandler.class)) {
+            return false;
+        }
+        Class<?>[] parameters = unit.getRawParameterTypes().stream().map(JavaClass::reflect).toArray(Class<?>[]::new);
+        return Stream.of(ChannelInboundHandler.class, ChannelOutboundHandler.class).anyMatch(handler -> {
+            try {
+                handler.getMethod(unit.getName(), parameters);
+                return true;
+            } catch (NoSuchMethodException notDeclared) {
+                return false;
+            }
+        });
     }
 
     private static List<String> offences(JavaType type, String where) {

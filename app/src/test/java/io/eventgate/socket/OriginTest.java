@@ -1,5 +1,6 @@
 package io.eventgate.socket;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -54,6 +55,16 @@ class OriginTest {
         }
         assertThat(Metrics.value("eventgate_sockets_refused_total{reason=\"origin\"}"))
                 .isEqualTo(before + 1);
+    }
+
+    /** websockets-next upgrades on the key alone; Vert.x takes a list of upgrades: each is an attempt. */
+    @ParameterizedTest
+    @ValueSource(strings = { "websocket, h2c", "h2c, WebSocket", "" })
+    void aForeignHandshakeWithAnOddUpgradeHeaderIsRefusedTheSameWay(String upgrade) {
+        given().header("Connection", "Upgrade").header("Upgrade", upgrade).header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Origin", "http://evil.example")
+                .when().get("/ws")
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
     }
 
     private int handshake(Map<String, String> headers) throws Exception {

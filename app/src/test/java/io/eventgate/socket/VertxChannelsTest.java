@@ -21,16 +21,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /**
  * What {@link VertxChannels} and {@link SocketWire} rely on in Vert.x, on a plain Vert.x server: a
- * handshake's connection gives its Netty channel, whose connection handler, after the upgrade,
- * writes frames encoded by {@link TextFrames} untouched (of every header length), in order with
- * Vert.x's own frames, and flushes them when asked. Fails
- * when a Quarkus (Vert.x, Netty) upgrade changes any of it.
+ * handshake's connection gives its Netty channel, whose pipeline takes a {@link FrameGuard} before
+ * Vert.x's connection handler; after the upgrade, the wire writes frames encoded by {@link TextFrames}
+ * from the guard untouched (of every header length), in order with Vert.x's own frames, and flushes
+ * them when asked; and Vert.x's close frame passes the guard, which closes the wire to data frames
+ * the moment it leaves. Fails when a Quarkus (Vert.x, Netty) upgrade changes any of it.
  */
 class VertxChannelsTest {
 
@@ -38,13 +42,22 @@ class VertxChannelsTest {
     private HttpServer server;
     private final CompletableFuture<SocketWire> wire = new CompletableFuture<>();
     private final CompletableFuture<ServerWebSocket> socket = new CompletableFuture<>();
+    private final CompletableFuture<Context> loop = new CompletableFuture<>();
+    private final CompletableFuture<Channel> channel = new CompletableFuture<>();
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
+        // No frame here is refused, so the guard has nothing to count.
+        FrameGuard.Settings settings = new FrameGuard.Settings(1_000, 1 << 20, "{}", null);
         server = vertx.createHttpServer().requestHandler(request -> {
+            VertxChannels.install(request, new FrameGuard(settings));
             wire.complete(VertxChannels.wire(request));
-            request.toWebSocket().onSuccess(socket::complete).onFailure(socket::completeExceptionally);
+            channel.complete(((ConnectionBase) request.connection()).channel());
+            request.toWebSocket().onSuccess(opened -> {
+                loop.complete(Vertx.currentContext());
+                socket.complete(opened);
+            }).onFailure(socket::completeExceptionally);
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -56,27 +69,13 @@ class VertxChannelsTest {
     @Test
     void framesWrittenOnTheWireInterleaveInOrderWithVertxFramesAndAreFlushedOnce() throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws"), new WebSocket.Listener() {
-                    private final StringBuilder message = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        message.append(data);
-                        if (last) {
-                            received.add(message.toString());
-                            message.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        WebSocket client = connect(received);
         ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
         SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
         CompletableFuture<Boolean> flushed = new CompletableFuture<>();
         List<String> texts = Stream.of(0, 125, 126, 65_535, 65_536, 200_000).map("x"::repeat).toList();
         server.writeTextMessage("welcome");
-        vertx.runOnContext(task -> {
+        loop.get(10, TimeUnit.SECONDS).runOnContext(task -> {
             assertThat(onWire.open()).isTrue();
             onWire.write(frame("first"));
             onWire.write(frame("second: \u00e9t\u00e9 \ud83d\ude80"));
@@ -97,6 +96,41 @@ class VertxChannelsTest {
 
         client.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> !onWire.open());
+    }
+
+    @Test
+    void theWireTakesNoDataFrameOnceVertxHasWrittenItsCloseFrame() throws Exception {
+        connect(new LinkedBlockingQueue<>());
+        ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
+        SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
+        Channel connection = channel.get(10, TimeUnit.SECONDS);
+        CompletableFuture<List<Boolean>> openBeforeAndAfter = new CompletableFuture<>();
+        loop.get(10, TimeUnit.SECONDS).runOnContext(task -> {
+            boolean before = onWire.open();
+            server.close((short) 1001, "going away");
+            // The connection itself stays open until the client answers the close.
+            openBeforeAndAfter.complete(List.of(before, onWire.open(), connection.isActive()));
+        });
+
+        assertThat(openBeforeAndAfter.get(10, TimeUnit.SECONDS)).containsExactly(true, false, true);
+    }
+
+    private WebSocket connect(BlockingQueue<String> received) throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws"), new WebSocket.Listener() {
+                    private final StringBuilder message = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        message.append(data);
+                        if (last) {
+                            received.add(message.toString());
+                            message.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
     }
 
     private static ByteBuf frame(String text) {
