@@ -12,21 +12,24 @@ import io.netty.channel.VoidChannelPromise;
  * Writes frames encoded by {@link TextFrames} to one socket's Netty channel next to where Vert.x
  * writes its frames (from the socket's {@link FrameGuard}, just before Vert.x's connection handler,
  * through the idle-time handler and past the WebSocket encoder, which leaves bytes as they are), so
- * that many frames can be written and then flushed once. websockets-next's {@code sendText} flushes every frame, and creates a {@code Uni}, a
- * promise, a {@code String}-to-bytes copy and an encoded copy per socket; the delivery path uses this
- * instead, with one buffer per event shared by every socket. Used on the socket's event loop only,
- * where websockets-next writes its own frames, so their order and ours is the order of the loop's tasks.
+ * that many frames can be written and then flushed once. websockets-next's {@code sendText} flushes
+ * every frame, and creates a {@code Uni}, a promise, a {@code String}-to-bytes copy and an encoded
+ * copy per socket; the delivery path uses this instead, with one buffer per event shared by every
+ * socket. Used on the socket's event loop only, where websockets-next writes its own frames, so their
+ * order and ours is the order of the loop's tasks.
  */
 public final class SocketWire {
 
     private final Channel channel;
+    private final ChannelHandlerContext writer;
     private final FrameGuard guard;
     /** Frames flushed with a later frame are not watched one by one: a failure fails that one too. */
     private final ChannelPromise unwatched;
-    private ChannelHandlerContext writer;
 
-    SocketWire(Channel channel, FrameGuard guard) {
-        this.channel = channel;
+    /** A wire that writes from {@code guardContext}, the context of the socket's {@code guard}. */
+    SocketWire(ChannelHandlerContext guardContext, FrameGuard guard) {
+        this.channel = guardContext.channel();
+        this.writer = guardContext;
         this.guard = guard;
         this.unwatched = new VoidChannelPromise(channel, false);
     }
@@ -38,7 +41,7 @@ public final class SocketWire {
 
     /** Writes {@code frame}, made by {@link TextFrames}, without flushing it. */
     public void write(ByteBuf frame) {
-        writer().write(frame, unwatched);
+        writer.write(frame, unwatched);
     }
 
     /**
@@ -46,13 +49,6 @@ public final class SocketWire {
      * before; {@code written} learns whether all of them reached the kernel.
      */
     public void writeAndFlush(ByteBuf frame, Consumer<Boolean> written) {
-        writer().writeAndFlush(frame).addListener(future -> written.accept(future.isSuccess()));
-    }
-
-    private ChannelHandlerContext writer() {
-        if (writer == null) {
-            writer = VertxChannels.guardContext(channel);
-        }
-        return writer;
+        writer.writeAndFlush(frame).addListener(future -> written.accept(future.isSuccess()));
     }
 }

@@ -35,16 +35,11 @@ final class VertxChannels {
     /** The wire to the socket that the handshake {@code request}, guarded by {@link #install}, becomes. */
     static SocketWire wire(HttpServerRequest request) {
         Channel channel = channel(request);
-        return new SocketWire(channel, (FrameGuard) guardContext(channel).handler());
-    }
-
-    /** The context of the connection's {@link FrameGuard}, just before Vert.x's connection handler. */
-    static ChannelHandlerContext guardContext(Channel channel) {
         ChannelHandlerContext context = channel.pipeline().context(FrameGuard.NAME);
-        if (context == null) {
+        if (context == null || !(context.handler() instanceof FrameGuard guard)) {
             throw new IllegalStateException("No '" + FrameGuard.NAME + "' in " + channel.pipeline().names());
         }
-        return context;
+        return new SocketWire(context, guard);
     }
 
     private static Channel channel(HttpServerRequest request) {
