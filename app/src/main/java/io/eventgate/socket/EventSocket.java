@@ -17,7 +17,6 @@ import io.eventgate.json.StrictUtf8;
 import io.eventgate.subscribe.InvalidTokenException;
 import io.eventgate.subscribe.RoomAccess;
 import io.eventgate.subscribe.Subscriber;
-import io.eventgate.subscribe.SubscriberHandOver;
 import io.eventgate.subscribe.SubscriberTokens;
 import io.eventgate.subscribe.TokenExpiries;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -75,11 +74,11 @@ public class EventSocket {
      */
     @OnOpen
     public Uni<Void> onOpen(WebSocketConnection connection) {
-        Subscriber subscriber = connection.userData().get(SubscriberHandOver.SUBSCRIBER);
+        Subscriber subscriber = connection.userData().get(HandshakeHandOver.SUBSCRIBER);
         Map<String, List<String>> query = queryParameters(connection);
         Optional<String> since = query.getOrDefault("since", List.of()).stream().filter(value -> !value.isEmpty())
                 .findFirst();
-        SocketWire wire = connection.userData().get(WireHandOver.WIRE);
+        SocketWire wire = connection.userData().get(HandshakeHandOver.WIRE);
         Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), wire, subscriber,
                 since.isPresent());
         if (subscriber != null) {

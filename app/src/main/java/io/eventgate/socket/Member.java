@@ -2,9 +2,11 @@ package io.eventgate.socket;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -40,14 +42,22 @@ public final class Member implements TokenExpiries.Expiring {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final CloseReason expired;
     private volatile Subscriber subscriber;
-    /** While a replay is being written, live deliveries wait here. Written under this member's lock. */
+    /** While a replay is being written, live deliveries wait in {@link #held}. Written under this member's lock. */
     private volatile boolean holding;
-    private List<Delivery> held = new ArrayList<>();
+    /** Made when a delivery first waits: most sockets never resume. Under this member's lock. */
+    private List<Delivery> held;
     /** Connected with {@code since}: any delivery numbered at most this was replayed or is older. */
     private volatile long resumedUpTo;
-    /** Joined with {@code since}: the same, per room. */
-    private final Map<String, Long> resumedRooms = new ConcurrentHashMap<>();
+    /** Joined with {@code since}: the same, per room; replaced whole under this member's lock. */
+    private volatile Map<String, Long> resumedRooms = Map.of();
     private volatile boolean closing;
+    /**
+     * The rooms the socket is in, replaced whole under this member's lock: an idle socket in a room or
+     * two holds a tiny immutable set rather than a concurrent one.
+     */
+    private volatile Set<String> rooms = Set.of();
+    /** Closed: it joins no room any more. Under this member's lock. */
+    private boolean left;
 
     /**
      * @param connection the socket
@@ -116,8 +126,54 @@ public final class Member implements TokenExpiries.Expiring {
     }
 
     /** Joined {@code room} with {@code since}: its deliveries numbered at most {@code upTo} are not for this socket. */
-    void resumed(String room, long upTo) {
-        resumedRooms.put(room, upTo);
+    synchronized void resumed(String room, long upTo) {
+        Map<String, Long> more = new HashMap<>(resumedRooms);
+        more.put(room, upTo);
+        resumedRooms = Map.copyOf(more);
+    }
+
+    /** The rooms the socket is in now. */
+    Set<String> rooms() {
+        return rooms;
+    }
+
+    /**
+     * Adds {@code room} unless the socket has closed, is in it already or is in {@code limit} rooms;
+     * {@code joined} runs when it is added, under this member's lock, so that {@link #leaveAll} cannot
+     * miss it.
+     */
+    synchronized RoomRegistry.JoinOutcome join(String room, int limit, Runnable joined) {
+        if (left) {
+            return RoomRegistry.JoinOutcome.CLOSED;
+        }
+        if (rooms.contains(room)) {
+            return RoomRegistry.JoinOutcome.ALREADY_MEMBER;
+        }
+        if (rooms.size() >= limit) {
+            return RoomRegistry.JoinOutcome.LIMIT_REACHED;
+        }
+        Set<String> more = new HashSet<>(rooms);
+        more.add(room);
+        rooms = Set.copyOf(more);
+        joined.run();
+        return RoomRegistry.JoinOutcome.JOINED;
+    }
+
+    /** Takes {@code room} out of the socket's rooms; {@code leaving} runs, under this member's lock, if it was in. */
+    synchronized void leave(String room, Runnable leaving) {
+        if (rooms.contains(room)) {
+            Set<String> fewer = new HashSet<>(rooms);
+            fewer.remove(room);
+            rooms = Set.copyOf(fewer);
+            leaving.run();
+        }
+    }
+
+    /** The socket has closed: it leaves every room, each given to {@code leaving}, and joins none again. */
+    synchronized void leaveAll(Consumer<String> leaving) {
+        left = true;
+        rooms.forEach(leaving);
+        rooms = Set.of();
     }
 
     /**
@@ -126,13 +182,17 @@ public final class Member implements TokenExpiries.Expiring {
      */
     public boolean admit(Delivery delivery) {
         long seq = delivery.seq();
-        if (seq > 0 && (seq <= resumedUpTo || !resumedRooms.isEmpty() && resumedInRoom(delivery, seq))) {
+        Map<String, Long> resumedIn = resumedRooms;
+        if (seq > 0 && (seq <= resumedUpTo || !resumedIn.isEmpty() && resumedInRoom(resumedIn, delivery, seq))) {
             return false;
         }
         // Checked without the lock first: on the hot path a socket almost never holds.
         if (holding) {
             synchronized (this) {
                 if (holding) {
+                    if (held == null) {
+                        held = new ArrayList<>();
+                    }
                     held.add(delivery);
                     return false;
                 }
@@ -141,11 +201,11 @@ public final class Member implements TokenExpiries.Expiring {
         return true;
     }
 
-    private boolean resumedInRoom(Delivery delivery, long seq) {
+    private static boolean resumedInRoom(Map<String, Long> resumedIn, Delivery delivery, long seq) {
         if (delivery.room().isEmpty()) {
             return false;
         }
-        Long upTo = resumedRooms.get(delivery.room().get());
+        Long upTo = resumedIn.get(delivery.room().get());
         return upTo != null && seq <= upTo;
     }
 
@@ -159,9 +219,11 @@ public final class Member implements TokenExpiries.Expiring {
         synchronized (this) {
             holding = false;
             waited = held;
-            held = new ArrayList<>();
+            held = null;
         }
-        waited.forEach(send);
+        if (waited != null) {
+            waited.forEach(send);
+        }
     }
 
     /**

@@ -36,7 +36,6 @@ public class RoomRegistry {
 
     private final ConcurrentMap<String, Member> connections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<Member>> members = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Set<String>> roomsOf = new ConcurrentHashMap<>();
     private final int maxRoomsPerConnection;
     private final CloseReason expired = new CloseReason(1008, "token expired");
 
@@ -58,7 +57,6 @@ public class RoomRegistry {
             member.hold();
         }
         connections.put(connection.id(), member);
-        roomsOf.put(connection.id(), ConcurrentHashMap.newKeySet());
         return member;
     }
 
@@ -69,45 +67,34 @@ public class RoomRegistry {
 
     /** The rooms the connection is in now. */
     Set<String> roomsOf(WebSocketConnection connection) {
-        Set<String> rooms = roomsOf.get(connection.id());
-        return rooms == null ? Set.of() : Set.copyOf(rooms);
+        Member member = connections.get(connection.id());
+        return member == null ? Set.of() : member.rooms();
     }
 
     JoinOutcome join(WebSocketConnection connection, String room) {
-        Set<String> rooms = roomsOf.get(connection.id());
         Member member = connections.get(connection.id());
-        if (rooms == null || member == null) {
+        if (member == null) {
             return JoinOutcome.CLOSED;
         }
-        if (rooms.contains(room)) {
-            return JoinOutcome.ALREADY_MEMBER;
-        }
-        if (rooms.size() >= maxRoomsPerConnection) {
-            return JoinOutcome.LIMIT_REACHED;
-        }
-        rooms.add(room);
-        members.compute(room, (name, sockets) -> {
+        return member.join(room, maxRoomsPerConnection, () -> members.compute(room, (name, sockets) -> {
             Set<Member> joined = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
             joined.add(member);
             return joined;
-        });
-        return JoinOutcome.JOINED;
+        }));
     }
 
     void leave(WebSocketConnection connection, String room) {
-        Set<String> rooms = roomsOf.get(connection.id());
         Member member = connections.get(connection.id());
-        if (rooms != null && member != null && rooms.remove(room)) {
-            removeMember(room, member);
+        if (member != null) {
+            member.leave(room, () -> removeMember(room, member));
         }
     }
 
     /** Forgets the connection and takes it out of every room. */
     void close(WebSocketConnection connection) {
         Member member = connections.remove(connection.id());
-        Set<String> rooms = roomsOf.remove(connection.id());
-        if (rooms != null && member != null) {
-            rooms.forEach(room -> removeMember(room, member));
+        if (member != null) {
+            member.leaveAll(room -> removeMember(room, member));
         }
     }
 

@@ -79,6 +79,7 @@ public class SocketAdmission {
             return;
         }
         VertxChannels.install(context.request(), new FrameGuard(guardSettings));
+        VertxChannels.hold(context);
         context.next();
     }
 

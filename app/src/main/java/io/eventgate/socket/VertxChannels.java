@@ -2,8 +2,11 @@ package io.eventgate.socket;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.AttributeKey;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The one place where eventgate reaches below websockets-next and Vert.x: the Netty channel of a
@@ -14,11 +17,17 @@ import io.vertx.core.net.impl.ConnectionBase;
  * named {@value #VERTX_HANDLER}, which writes WebSocket frames, its close frames among them, through
  * the handlers before it after the upgrade) is checked by {@code VertxChannelsTest}, which fails when
  * an upgrade changes it.
+ * <p>
+ * It also lets go of what websockets-next would keep of a handshake ({@link #release}); that it then
+ * keeps nothing of it is checked by {@code HandshakeReleaseTest}.
  */
 final class VertxChannels {
 
     /** The name Vert.x gives its connection handler, the last of the pipeline. */
     static final String VERTX_HANDLER = "handler";
+
+    /** The routing context of the handshake on a channel, from its admission until {@link #release}. */
+    private static final AttributeKey<RoutingContext> HANDSHAKE = AttributeKey.valueOf("eventgate.handshake");
 
     private VertxChannels() {
     }
@@ -29,6 +38,27 @@ final class VertxChannels {
         if (channel.pipeline().get(FrameGuard.NAME) == null) {
             channel.pipeline().addBefore(VERTX_HANDLER, FrameGuard.NAME, guard);
             channel.pipeline().addBefore(FrameGuard.NAME, FrameGuard.UTF8_VALIDATOR, guard.utf8Validator());
+        }
+    }
+
+    /** Holds the routing context of an admitted {@code handshake} until {@link #release}. */
+    static void hold(RoutingContext handshake) {
+        channel(handshake.request()).attr(HANDSHAKE).set(handshake);
+    }
+
+    /**
+     * Takes the Quarkus identity off the handshake of {@code request}, once it has been read.
+     * websockets-next keeps the routing context of a connection whose handshake has an identity (a
+     * user, or the deferred identity that Quarkus Security gives every request) for the connection's
+     * life, to serve that identity to its callbacks; with it live the upgrade's request, response,
+     * headers and request metric, a few KiB per socket. eventgate reads the identity once, at the
+     * handshake, and ends the subscriber's session itself when its token expires.
+     */
+    static void release(HttpServerRequest request) {
+        RoutingContext handshake = channel(request).attr(HANDSHAKE).getAndSet(null);
+        if (handshake != null) {
+            handshake.remove(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+            handshake.clearUser();
         }
     }
 

@@ -1,0 +1,40 @@
+package io.eventgate.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.eventgate.support.Handshakes;
+import io.eventgate.support.TestSocket;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * An open socket keeps nothing of its HTTP handshake: websockets-next would keep its routing context
+ * (and with it the upgrade's request, response, headers and request metric) for the socket's whole
+ * life, were its identity not released ({@link VertxChannels#release}). Fails when a Quarkus upgrade
+ * keeps it some other way. With subscriber auth required: {@code SubscriberAuthTest}.
+ */
+@QuarkusTest
+class HandshakeReleaseTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    Handshakes handshakes;
+
+    @Test
+    void anOpenSocketKeepsNothingOfItsHandshake() throws Exception {
+        try (TestSocket socket = TestSocket.connect(base, "rooms=released")) {
+            assertThat(Handshakes.collected(handshakes.latest())).as("the handshake's routing context is collected")
+                    .isTrue();
+            socket.send("{\"type\":\"ping\"}");
+            assertThat(socket.next().path("type").asText()).isEqualTo("pong");
+        }
+    }
+}
