@@ -71,7 +71,7 @@ public class LoadBench implements QuarkusApplication {
                 if (settings.auth()) {
                     env.putAll(BenchKeys.write(logs));
                 }
-                replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs));
+                replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs, settings.serviceOptions()));
             }
             return settings.storm() ? new ResumeStorm(settings, replicas, vertx).run()
                     : measure(settings, replicas, subscribers, vertx, logs);
@@ -92,11 +92,18 @@ public class LoadBench implements QuarkusApplication {
             throws Exception {
         Recorder latency = new Recorder(3);
         AtomicLong delivered = new AtomicLong();
+        Map<String, String> tokens = settings.auth() ? mintTokens(settings, replicas.get(0).base()) : Map.of();
+        var sockets = Subscriber.client(vertx);
+        // Sockets opened and closed before the first reading: what the first handshakes cost once (the
+        // JIT's code for their path, buffer arenas) is then not counted per socket.
+        if (settings.warmSockets() > 0) {
+            connectAll(settings, settings.warmSockets(), replicas, vertx, sockets, tokens, new Recorder(3),
+                    new AtomicLong()).forEach(Subscriber::close);
+            awaitNoSocket(replicas);
+        }
         long heapBefore = collectGarbage(replicas);
         long rssBefore = rssKib(replicas);
 
-        Map<String, String> tokens = settings.auth() ? mintTokens(settings, replicas.get(0).base()) : Map.of();
-        var sockets = Subscriber.client(vertx);
         double connectCpuBefore = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
         long connectStart = System.nanoTime();
         subscribers.addAll(connectAll(settings, settings.sockets(), replicas, vertx, sockets, tokens, latency, delivered));
@@ -165,24 +172,48 @@ public class LoadBench implements QuarkusApplication {
         row("service CPU, total (of which in the kernel)",
                 String.format(Locale.ROOT, "%.2f s (%.2f s)", serverCpu, serverSystem));
         row("client CPU, total (a saturated client shows here)", String.format(Locale.ROOT, "%.2f s", clientCpu));
-        row("service RSS growth per socket (full GC before both readings)",
+        row("service RSS growth per socket (full GC before both readings"
+                + (settings.warmSockets() > 0 ? ", " + settings.warmSockets() + " sockets opened and closed before" : "")
+                + ")",
                 String.format(Locale.ROOT, "%.1f KiB", (rssAfter - rssBefore) / (double) settings.sockets()));
         row("service live heap growth per socket (same readings)", ServiceProcess.nativeExecutable(settings.jar())
-                ? "n/a (native executable: no jcmd)"
+                ? "n/a (native executable: no heap figure)"
                 : String.format(Locale.ROOT, "%.1f KiB", (heapAfter - heapBefore) / (double) settings.sockets()));
         row("service logs", logs.toString());
         return missing + duplicates + misrouted == 0 ? 0 : 1;
     }
 
     /**
-     * A full collection in each replica, then a moment to settle; the heap they use after it, in KiB.
-     * A native executable answers no jcmd: it only gets the moment to settle, and 0.
+     * A full collection in each replica, then a moment to settle; the heap the JVMs among them use after
+     * it, in KiB.
      */
     private static long collectGarbage(List<ServiceProcess> replicas) throws InterruptedException {
-        long used = replicas.stream().filter(replica -> !replica.isNative())
-                .mapToLong(replica -> ProcStats.collectGarbage(replica.pid())).sum();
+        replicas.forEach(replica -> ProcStats.collectGarbage(replica.pid()));
         TimeUnit.SECONDS.sleep(2);
-        return used;
+        return replicas.stream().filter(replica -> !replica.isNative()).mapToLong(replica -> ProcStats.heapUsedKib(replica.pid()))
+                .sum();
+    }
+
+    /** Until no replica has an open socket (its {@code eventgate_sockets_open} gauge), at most a minute. */
+    private static void awaitNoSocket(List<ServiceProcess> replicas) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        for (ServiceProcess replica : replicas) {
+            while (openSockets(http, replica.base()) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(replica.base() + " still has open sockets a minute after they closed");
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    private static double openSockets(HttpClient http, URI node) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(node.resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("eventgate_sockets_open")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new IllegalStateException("no eventgate_sockets_open at " + node));
     }
 
     private static long rssKib(List<ServiceProcess> replicas) {

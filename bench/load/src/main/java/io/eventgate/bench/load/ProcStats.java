@@ -42,12 +42,16 @@ final class ProcStats {
     }
 
     /**
-     * Runs a full garbage collection in the process ({@code jcmd <pid> GC.run}), so that its
-     * resident memory holds what it keeps rather than garbage not yet collected, and returns the
-     * heap it then uses, in KiB (from {@code GC.heap_info}).
+     * Runs a full garbage collection in the process ({@code jcmd <pid> GC.run}: a JVM, or a native
+     * executable built with jcmd support), so that its resident memory holds what it keeps rather than
+     * garbage not yet collected.
      */
-    static long collectGarbage(long pid) {
+    static void collectGarbage(long pid) {
         jcmd(pid, "GC.run");
+    }
+
+    /** The heap a JVM uses, in KiB ({@code jcmd <pid> GC.heap_info}, which a native executable does not answer). */
+    static long heapUsedKib(long pid) {
         Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
         if (!used.find()) {
             throw new IllegalStateException("no heap use in jcmd " + pid + " GC.heap_info");

@@ -2,6 +2,7 @@ package io.eventgate.bench.load;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +12,14 @@ import java.util.Map;
  * a token from {@code POST /tokens}; {@code -Dfanout=redis}: the Redis backplane even for one replica, the
  * default for several; {@code resume-storm}: see {@link ResumeStorm}, with {@code -Drate=500 -Daway=10}), and
  * {@code -Denv.NAME=value} for the service's environment (e.g.
- * {@code -Denv.QUARKUS_EVENT_LOGGER__DELIVERIES__STRATEGIES=console}). Idle sockets, for memory only:
- * {@code -Devents=0 -Dwarmup=0}.
+ * {@code -Denv.QUARKUS_EVENT_LOGGER__DELIVERIES__STRATEGIES=console}), and {@code -DserviceOptions="-Xmx384m ..."}
+ * for its command line (JVM options of the jar, run-time options of a native executable). Idle sockets, for memory only:
+ * {@code -Devents=0 -Dwarmup=0}, with {@code -DwarmSockets=N} to open and close N sockets before the first
+ * memory reading.
  */
 record Settings(int nodes, int sockets, int rooms, int events, int warmup, int publishers, String scenario,
-        boolean redis, boolean stores, boolean auth, int rate, int away, Path jar, Map<String, String> serviceEnv) {
+        boolean redis, boolean stores, boolean auth, int rate, int away, int warmSockets, Path jar,
+        Map<String, String> serviceEnv, List<String> serviceOptions) {
 
     static Settings fromSystemProperties() {
         Map<String, String> env = new HashMap<>();
@@ -28,8 +32,10 @@ record Settings(int nodes, int sockets, int rooms, int events, int warmup, int p
                 Integer.getInteger("publishers", 8), System.getProperty("scenario", "rooms"),
                 "redis".equals(System.getProperty("fanout", nodes > 1 ? "redis" : "local")),
                 Boolean.getBoolean("stores"), Boolean.getBoolean("auth"), Integer.getInteger("rate", 500),
-                Integer.getInteger("away", 10),
-                Path.of(System.getProperty("jar", "app/target/quarkus-app/quarkus-run.jar")), env);
+                Integer.getInteger("away", 10), Integer.getInteger("warmSockets", 0),
+                Path.of(System.getProperty("jar", "app/target/quarkus-app/quarkus-run.jar")), env,
+                List.of(System.getProperty("serviceOptions", "").split(" ")).stream().filter(option -> !option.isBlank())
+                        .toList());
     }
 
     boolean broadcast() {
@@ -46,6 +52,6 @@ record Settings(int nodes, int sockets, int rooms, int events, int warmup, int p
                 + (auth ? ", subscriber auth required (RS256 tokens)" : "")
                 + ": " + nodes + " replica(s), " + sockets + " sockets, " + rooms
                 + " rooms, " + events + " events, " + publishers + " publishers" + (serviceEnv.isEmpty() ? ""
-                        : ", env " + serviceEnv);
+                        : ", env " + serviceEnv) + (serviceOptions.isEmpty() ? "" : ", options " + serviceOptions);
     }
 }
