@@ -9,8 +9,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /**
  * Sizes the queue that websockets-next gives each connection for its serial inbound processing: an
  * unbounded queue of chunks whose first chunk takes Mutiny's small buffer size
- * ({@value #PROPERTY}, 256 slots unless set), a KiB per socket for a queue that is almost always
- * empty. At start, unless that system property is set, it becomes {@value #SLOTS}, Mutiny's least.
+ * ({@value #PROPERTY}, Mutiny's default unless set), the largest single item of an idle socket,
+ * for a queue that is almost always empty. At start, unless that system property is set, it becomes
+ * {@value #SLOTS}, Mutiny's least.
  * Mutiny also takes it as the prefetch of {@code Multi.emitOn} and the default concurrency of
  * {@code merge()}; eventgate uses neither, and a merge of streams that complete is only paced by it.
  */
