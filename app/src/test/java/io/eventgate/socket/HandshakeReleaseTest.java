@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * An open socket keeps nothing of its HTTP handshake: websockets-next would keep its routing context
  * (and with it the upgrade's request, response, headers and request metric) for the socket's whole
  * life, were its identity not released ({@link VertxChannels#release}). Fails when a Quarkus upgrade
- * keeps it some other way. With subscriber auth required: {@code SubscriberAuthTest}.
+ * keeps it some other way. With subscriber auth required: {@code SubscriberHandshakeTest}.
  */
 @QuarkusTest
 class HandshakeReleaseTest {
