@@ -1,8 +1,6 @@
 package io.eventgate.support;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -11,28 +9,24 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Notes, weakly, the routing context of every {@code /ws} handshake the test application sees, so a
- * test can tell whether the server still keeps one after the upgrade.
+ * Notes, weakly, the routing context of the latest {@code /ws} handshake the test application sees, so
+ * a test can tell whether the server still keeps it after the upgrade.
  */
 @Singleton
 public class Handshakes {
 
-    private final List<WeakReference<RoutingContext>> seen = new ArrayList<>();
+    private volatile WeakReference<RoutingContext> latest = new WeakReference<>(null);
 
     void route(@Observes Router router) {
         router.get("/ws").order(Integer.MIN_VALUE).handler(context -> {
-            synchronized (seen) {
-                seen.add(new WeakReference<>(context));
-            }
+            latest = new WeakReference<>(context);
             context.next();
         });
     }
 
     /** The routing context of the latest handshake, weakly. */
     public WeakReference<RoutingContext> latest() {
-        synchronized (seen) {
-            return seen.get(seen.size() - 1);
-        }
+        return latest;
     }
 
     /** Whether {@code handshake} is collected within a few full collections. */
