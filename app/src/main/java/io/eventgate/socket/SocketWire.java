@@ -1,5 +1,6 @@
 package io.eventgate.socket;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
@@ -9,27 +10,29 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
 
 /**
- * Writes frames encoded by {@link TextFrames} to one socket's Netty channel next to where Vert.x
- * writes its frames (from the socket's {@link FrameGuard}, just before Vert.x's connection handler,
- * through the idle-time handler and past the WebSocket encoder, which leaves bytes as they are), so
- * that many frames can be written and then flushed once. websockets-next's {@code sendText} flushes
- * every frame, and creates a {@code Uni}, a promise, a {@code String}-to-bytes copy and an encoded
- * copy per socket; the delivery path uses this instead, with one buffer per event shared by every
- * socket. Used on the socket's event loop only, where websockets-next writes its own frames, so their
- * order and ours is the order of the loop's tasks.
+ * Writes frames encoded by {@link TextFrames} to one socket's Netty channel below where Vert.x
+ * writes its frames (below the socket's {@link FrameGuard}, just before Vert.x's connection
+ * handler; how far below, {@link FrameOutlet} chooses once the upgrade is done), so that many
+ * frames can be written and then flushed once. websockets-next's {@code sendText} flushes every
+ * frame, and creates a {@code Uni}, a promise, a {@code String}-to-bytes copy and an encoded copy per
+ * socket; the delivery path uses this instead, with one buffer per event shared by every socket.
+ * Used on the socket's event loop only, where websockets-next writes its own frames, so their order
+ * and ours is the order of the loop's tasks.
  */
 public final class SocketWire {
 
     private final Channel channel;
-    private final ChannelHandlerContext writer;
+    private final ChannelHandlerContext guardContext;
     private final FrameGuard guard;
     /** Frames flushed with a later frame are not watched one by one: a failure fails that one too. */
     private final ChannelPromise unwatched;
+    /** Chosen at the first frame after the upgrade; read and written on the socket's event loop only. */
+    private FrameOutlet outlet;
 
-    /** A wire that writes from {@code guardContext}, the context of the socket's {@code guard}. */
+    /** A wire that writes below {@code guardContext}, the context of the socket's {@code guard}. */
     SocketWire(ChannelHandlerContext guardContext, FrameGuard guard) {
         this.channel = guardContext.channel();
-        this.writer = guardContext;
+        this.guardContext = guardContext;
         this.guard = guard;
         this.unwatched = new VoidChannelPromise(channel, false);
     }
@@ -41,7 +44,7 @@ public final class SocketWire {
 
     /** Writes {@code frame}, made by {@link TextFrames}, without flushing it. */
     public void write(ByteBuf frame) {
-        writer.write(frame, unwatched);
+        outlet().write(frame, unwatched);
     }
 
     /**
@@ -49,6 +52,26 @@ public final class SocketWire {
      * before; {@code written} learns whether all of them reached the kernel.
      */
     public void writeAndFlush(ByteBuf frame, Consumer<Boolean> written) {
-        writer.writeAndFlush(frame).addListener(future -> written.accept(future.isSuccess()));
+        ChannelPromise promise = channel.newPromise();
+        promise.addListener(future -> written.accept(future.isSuccess()));
+        FrameOutlet to = outlet();
+        to.write(frame, promise);
+        to.flush();
+    }
+
+    /** Whether frames skip the pipeline below the guard; false until the first frame after the upgrade. */
+    boolean toTransport() {
+        return outlet != null && outlet.toTransport();
+    }
+
+    private FrameOutlet outlet() {
+        if (outlet == null) {
+            Optional<FrameOutlet> chosen = FrameOutlet.choose(guardContext);
+            if (chosen.isEmpty()) {
+                return FrameOutlet.pipeline(guardContext);
+            }
+            outlet = chosen.get();
+        }
+        return outlet;
     }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +24,13 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
 
@@ -33,7 +39,8 @@ import io.vertx.core.net.impl.ConnectionBase;
  * handshake's connection gives its Netty channel, whose pipeline takes a {@link FrameGuard} before
  * Vert.x's connection handler; after the upgrade, the wire writes frames encoded by {@link TextFrames}
  * from the guard untouched (of every header length), in order with Vert.x's own frames, and flushes
- * them when asked; and Vert.x's close frame passes the guard, which closes the wire to data frames
+ * them when asked, below Vert.x's handlers when none of them touches bytes (its idle-time handler still
+ * counting them as writes) and through them when one does; and Vert.x's close frame passes the guard, which closes the wire to data frames
  * the moment it leaves. Fails when a Quarkus (Vert.x, Netty) upgrade changes any of it.
  */
 class VertxChannelsTest {
@@ -46,14 +53,20 @@ class VertxChannelsTest {
     private final CompletableFuture<Channel> channel = new CompletableFuture<>();
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         vertx = Vertx.vertx();
+    }
+
+    /** Serves with {@code options}; {@code before} sees each connection's channel before its upgrade. */
+    private void serve(HttpServerOptions options, Consumer<Channel> before) throws Exception {
         // No frame here is refused, so the guard has nothing to count.
         FrameGuard.Settings settings = new FrameGuard.Settings(1_000, 1 << 20, "{}", null);
-        server = vertx.createHttpServer().requestHandler(request -> {
+        server = vertx.createHttpServer(options).requestHandler(request -> {
+            Channel connection = ((ConnectionBase) request.connection()).channel();
+            before.accept(connection);
             VertxChannels.install(request, new FrameGuard(settings));
             wire.complete(VertxChannels.wire(request));
-            channel.complete(((ConnectionBase) request.connection()).channel());
+            channel.complete(connection);
             request.toWebSocket().onSuccess(opened -> {
                 loop.complete(Vertx.currentContext());
                 socket.complete(opened);
@@ -68,6 +81,8 @@ class VertxChannelsTest {
 
     @Test
     void framesWrittenOnTheWireInterleaveInOrderWithVertxFramesAndAreFlushedOnce() throws Exception {
+        serve(new HttpServerOptions(), connection -> {
+        });
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         WebSocket client = connect(received);
         ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
@@ -93,13 +108,68 @@ class VertxChannelsTest {
             assertThat(next(received)).isEqualTo(text);
         }
         assertThat(next(received)).isEqualTo("third");
+        // Nothing Vert.x puts below the guard of a plain connection touches bytes: they skip its handlers.
+        assertThat(onWire.toTransport()).isTrue();
 
         client.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> !onWire.open());
     }
 
     @Test
+    void framesWrittenToTheTransportCountAsWritesForVertxIdleTimeout() throws Exception {
+        serve(new HttpServerOptions().setIdleTimeout(1), connection -> {
+        });
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        connect(received);
+        socket.get(10, TimeUnit.SECONDS);
+        SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
+        Context onLoop = loop.get(10, TimeUnit.SECONDS);
+        // The client sends nothing: only the wire's frames keep the connection from being idle.
+        int frames = 12;
+        for (int i = 0; i < frames; i++) {
+            String text = "frame " + i;
+            onLoop.runOnContext(task -> onWire.writeAndFlush(frame(text), written -> {
+            }));
+            assertThat(next(received)).isEqualTo(text);
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+
+        assertThat(onWire.toTransport()).isTrue();
+        assertThat(channel.get(10, TimeUnit.SECONDS).isActive()).as("open after %d idle-timeouts", frames / 4).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !channel.get().isActive());
+    }
+
+    @Test
+    void anOutboundHandlerBelowTheGuardSeesEveryFrameOfTheWire() throws Exception {
+        List<ByteBuf> seen = new CopyOnWriteArrayList<>();
+        serve(new HttpServerOptions(), connection -> connection.pipeline().addFirst("watcher",
+                new ChannelOutboundHandlerAdapter() {
+                    @Override
+                    public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+                        if (message instanceof ByteBuf bytes) {
+                            seen.add(bytes);
+                        }
+                        ctx.write(message, promise);
+                    }
+                }));
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        connect(received);
+        socket.get(10, TimeUnit.SECONDS);
+        SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
+        CompletableFuture<Boolean> flushed = new CompletableFuture<>();
+        ByteBuf frame = frame("watched");
+        loop.get(10, TimeUnit.SECONDS).runOnContext(task -> onWire.writeAndFlush(frame, flushed::complete));
+
+        assertThat(flushed.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(next(received)).isEqualTo("watched");
+        assertThat(onWire.toTransport()).isFalse();
+        assertThat(seen).contains(frame);
+    }
+
+    @Test
     void theWireTakesNoDataFrameOnceVertxHasWrittenItsCloseFrame() throws Exception {
+        serve(new HttpServerOptions(), connection -> {
+        });
         connect(new LinkedBlockingQueue<>());
         ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
         SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
