@@ -57,6 +57,12 @@ class VertxChannelsTest {
         vertx = Vertx.vertx();
     }
 
+    /** Serves with Vert.x's defaults. */
+    private void serve() throws Exception {
+        serve(new HttpServerOptions(), connection -> {
+        });
+    }
+
     /** Serves with {@code options}; {@code before} sees each connection's channel before its upgrade. */
     private void serve(HttpServerOptions options, Consumer<Channel> before) throws Exception {
         // No frame here is refused, so the guard has nothing to count.
@@ -81,8 +87,7 @@ class VertxChannelsTest {
 
     @Test
     void framesWrittenOnTheWireInterleaveInOrderWithVertxFramesAndAreFlushedOnce() throws Exception {
-        serve(new HttpServerOptions(), connection -> {
-        });
+        serve();
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         WebSocket client = connect(received);
         ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
@@ -168,8 +173,7 @@ class VertxChannelsTest {
 
     @Test
     void theWireTakesNoDataFrameOnceVertxHasWrittenItsCloseFrame() throws Exception {
-        serve(new HttpServerOptions(), connection -> {
-        });
+        serve();
         connect(new LinkedBlockingQueue<>());
         ServerWebSocket server = socket.get(10, TimeUnit.SECONDS);
         SocketWire onWire = wire.get(10, TimeUnit.SECONDS);
