@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -30,6 +31,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.net.NetClient;
 
 /**
  * Starts the packaged service (one replica, or several on one Redis), connects real WebSocket
@@ -53,6 +55,7 @@ public class LoadBench implements QuarkusApplication {
         String mongo = settings.stores() ? MongoEndpoint.start().url() : null;
         List<ServiceProcess> replicas = new ArrayList<>();
         List<Subscriber> subscribers = new ArrayList<>();
+        List<FrameCounter> counters = new ArrayList<>();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
         try {
             for (int i = 0; i < settings.nodes(); i++) {
@@ -74,9 +77,10 @@ public class LoadBench implements QuarkusApplication {
                 replicas.add(ServiceProcess.start(settings.jar(), "replica-" + i, env, logs, settings.serviceOptions()));
             }
             return settings.storm() ? new ResumeStorm(settings, replicas, vertx).run()
-                    : measure(settings, replicas, subscribers, vertx, logs);
+                    : measure(settings, replicas, subscribers, counters, vertx, logs);
         } finally {
             subscribers.forEach(Subscriber::close);
+            counters.forEach(FrameCounter::close);
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             for (ServiceProcess replica : replicas) {
                 replica.close();
@@ -87,8 +91,8 @@ public class LoadBench implements QuarkusApplication {
         }
     }
 
-    private int measure(Settings settings, List<ServiceProcess> replicas, List<Subscriber> subscribers, Vertx vertx,
-            Path logs)
+    private int measure(Settings settings, List<ServiceProcess> replicas, List<Subscriber> subscribers,
+            List<FrameCounter> counters, Vertx vertx, Path logs)
             throws Exception {
         Recorder latency = new Recorder(3);
         AtomicLong delivered = new AtomicLong();
@@ -106,7 +110,13 @@ public class LoadBench implements QuarkusApplication {
 
         double connectCpuBefore = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum();
         long connectStart = System.nanoTime();
-        subscribers.addAll(connectAll(settings, settings.sockets(), replicas, vertx, sockets, tokens, latency, delivered));
+        if (settings.countFrames()) {
+            NetClient raw = vertx.createNetClient();
+            counters.addAll(connectAll(settings, settings.sockets(), replicas, tokens, room -> new FrameCounter(room, delivered),
+                    (counter, node, token) -> counter.connect(vertx, raw, node, token)));
+        } else {
+            subscribers.addAll(connectAll(settings, settings.sockets(), replicas, vertx, sockets, tokens, latency, delivered));
+        }
         double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
         double connectCpu = replicas.stream().mapToDouble(replica -> ProcStats.cpuSeconds(replica.pid())).sum()
                 - connectCpuBefore;
@@ -114,7 +124,9 @@ public class LoadBench implements QuarkusApplication {
         long rssAfter = rssKib(replicas);
 
         Map<String, Integer> membersOf = new HashMap<>();
-        subscribers.forEach(subscriber -> membersOf.merge(subscriber.room(), 1, Integer::sum));
+        for (int i = 0; i < settings.sockets(); i++) {
+            membersOf.merge(roomOfSocket(settings, i), 1, Integer::sum);
+        }
         long expected = expected(settings, membersOf, 0, settings.events());
 
         // Warm-up: the same traffic, numbered after the measured events, until the JIT has done its work.
@@ -151,6 +163,11 @@ public class LoadBench implements QuarkusApplication {
         }
         long duplicates = subscribers.stream().mapToLong(Subscriber::duplicates).sum();
         long misrouted = subscribers.stream().mapToLong(Subscriber::misrouted).sum();
+        if (settings.countFrames()) {
+            // Frames only counted: fewer than expected are that many missing, more are that many extra.
+            missing = Math.max(0, expected - delivered.get());
+            duplicates = Math.max(0, delivered.get() - expected);
+        }
         Histogram histogram = latency.getIntervalHistogram();
         double deliverySeconds = (deliveredEnd - publishStart) / 1e9;
 
@@ -164,8 +181,10 @@ public class LoadBench implements QuarkusApplication {
         row("publishes refused", Long.toString(refused));
         row("frames delivered/s", String.format(Locale.ROOT, "%.0f", delivered.get() / deliverySeconds));
         row("frames delivered / expected", delivered.get() + " / " + expected);
-        row("missing / duplicated / misrouted", missing + " / " + duplicates + " / " + misrouted);
-        row("latency p50 / p95 / p99 / max", String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f ms",
+        row("missing / duplicated / misrouted" + (settings.countFrames() ? " (frames counted, not checked)" : ""),
+                missing + " / " + duplicates + " / " + misrouted);
+        row("latency p50 / p95 / p99 / max", settings.countFrames() ? "n/a (frames counted, not read)"
+                : String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f ms",
                 histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(95) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6, histogram.getMaxValue() / 1e6));
         row("service CPU per delivered frame", String.format(Locale.ROOT, "%.2f µs", delivered.get() == 0 ? 0 : serverCpu * 1e6 / delivered.get()));
@@ -176,21 +195,20 @@ public class LoadBench implements QuarkusApplication {
                 + (settings.warmSockets() > 0 ? ", " + settings.warmSockets() + " sockets opened and closed before" : "")
                 + ")",
                 String.format(Locale.ROOT, "%.1f KiB", (rssAfter - rssBefore) / (double) settings.sockets()));
-        row("service live heap growth per socket (same readings)", ServiceProcess.nativeExecutable(settings.jar())
-                ? "n/a (native executable: no heap figure)"
-                : String.format(Locale.ROOT, "%.1f KiB", (heapAfter - heapBefore) / (double) settings.sockets()));
+        row("service heap growth per socket (same readings, from its heap pools' metrics)",
+                String.format(Locale.ROOT, "%.1f KiB", (heapAfter - heapBefore) / (double) settings.sockets()));
         row("service logs", logs.toString());
         return missing + duplicates + misrouted == 0 ? 0 : 1;
     }
 
     /**
      * A full collection in each replica (none in a native executable that answers no jcmd), then a
-     * moment to settle; the heap the JVMs among them use after it, in KiB.
+     * moment to settle; the heap they use after it, in KiB.
      */
-    private static long collectGarbage(List<ServiceProcess> replicas) throws InterruptedException {
+    private static long collectGarbage(List<ServiceProcess> replicas) throws Exception {
         for (ServiceProcess replica : replicas) {
             try {
-                ProcStats.collectGarbage(replica.pid());
+                ProcStats.collectGarbage(replica.pid(), replica.isNative());
             } catch (IllegalStateException e) {
                 if (!replica.isNative()) {
                     throw e;
@@ -200,8 +218,12 @@ public class LoadBench implements QuarkusApplication {
             }
         }
         TimeUnit.SECONDS.sleep(2);
-        return replicas.stream().filter(replica -> !replica.isNative()).mapToLong(replica -> ProcStats.heapUsedKib(replica.pid()))
-                .sum();
+        HttpClient http = HttpClient.newHttpClient();
+        long heapKib = 0;
+        for (ServiceProcess replica : replicas) {
+            heapKib += Math.round(metricSum(http, replica.base(), "jvm_memory_used_bytes{area=\"heap\"") / 1024);
+        }
+        return heapKib;
     }
 
     /** Until no replica has an open socket (its {@code eventgate_sockets_open} gauge), at most a minute. */
@@ -219,11 +241,18 @@ public class LoadBench implements QuarkusApplication {
     }
 
     private static double openSockets(HttpClient http, URI node) throws Exception {
+        return metricSum(http, node, "eventgate_sockets_open");
+    }
+
+    /** The sum of the samples of {@code node}'s metrics whose line starts with {@code prefix} (the heap's pools, say). */
+    private static double metricSum(HttpClient http, URI node, String prefix) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(node.resolve("/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("eventgate_sockets_open")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .orElseThrow(() -> new IllegalStateException("no eventgate_sockets_open at " + node));
+        List<String> samples = metrics.lines().filter(line -> line.startsWith(prefix)).toList();
+        if (samples.isEmpty()) {
+            throw new IllegalStateException("no " + prefix + " at " + node);
+        }
+        return samples.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static long rssKib(List<ServiceProcess> replicas) {
@@ -286,18 +315,30 @@ public class LoadBench implements QuarkusApplication {
         return refused.get();
     }
 
-    /** Connects {@code sockets} sockets spread over the rooms and replicas, 200 handshakes at a time. */
+    /** Connects {@code count} checking sockets spread over the rooms and replicas, 200 handshakes at a time. */
     static List<Subscriber> connectAll(Settings settings, int count, List<ServiceProcess> replicas, Vertx vertx,
             io.vertx.core.http.HttpClient sockets, Map<String, String> tokens, Recorder latency, AtomicLong delivered)
             throws Exception {
-        List<Subscriber> connected = new ArrayList<>();
+        return connectAll(settings, count, replicas, tokens, room -> new Subscriber(room, latency, delivered),
+                (subscriber, node, token) -> subscriber.connect(vertx, sockets, node, token));
+    }
+
+    /** How one kind of benchmark socket connects to a node, with a token (empty without subscriber auth). */
+    @FunctionalInterface
+    interface Connector<S> {
+        CompletableFuture<Void> connect(S socket, URI node, String token);
+    }
+
+    /** Connects {@code count} sockets made by {@code socketIn} for their room, spread over the rooms and replicas, 200 handshakes at a time. */
+    static <S> List<S> connectAll(Settings settings, int count, List<ServiceProcess> replicas, Map<String, String> tokens,
+            Function<String, S> socketIn, Connector<S> connector) throws Exception {
+        List<S> connected = new ArrayList<>();
         List<CompletableFuture<Void>> connecting = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String room = "room-" + (i % settings.rooms());
-            Subscriber subscriber = new Subscriber(room, latency, delivered);
-            connected.add(subscriber);
-            connecting.add(subscriber.connect(vertx, sockets, replicas.get(i % replicas.size()).base(),
-                    tokens.getOrDefault(room, "")));
+            String room = roomOfSocket(settings, i);
+            S socket = socketIn.apply(room);
+            connected.add(socket);
+            connecting.add(connector.connect(socket, replicas.get(i % replicas.size()).base(), tokens.getOrDefault(room, "")));
             if (connecting.size() == 200) {
                 CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
                 connecting.clear();
@@ -305,6 +346,10 @@ public class LoadBench implements QuarkusApplication {
         }
         CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         return connected;
+    }
+
+    private static String roomOfSocket(Settings settings, int socket) {
+        return "room-" + (socket % settings.rooms());
     }
 
     /**

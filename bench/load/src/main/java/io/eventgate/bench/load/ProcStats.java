@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * CPU time and resident memory of a process, from Linux's /proc.
@@ -14,9 +14,6 @@ final class ProcStats {
 
     /** Clock ticks per second of /proc/<pid>/stat; 100 on Linux x86_64. */
     private static final double TICKS_PER_SECOND = 100.0;
-
-    /** {@code garbage-first heap   total 192512K, used 97197K} and the like of the other collectors. */
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private ProcStats() {
     }
@@ -42,31 +39,40 @@ final class ProcStats {
     }
 
     /**
-     * Runs a full garbage collection in the process ({@code jcmd <pid> GC.run}: a JVM, or a native
-     * executable built with jcmd support), so that its resident memory holds what it keeps rather than
-     * garbage not yet collected.
+     * Runs a full garbage collection in the process, so that its resident memory holds what it keeps
+     * rather than garbage not yet collected. A JVM: {@code jcmd <pid> GC.run}. A native executable
+     * (built with jcmd support): its {@code GC.run} lets the serial collector's policy choose, and it
+     * chooses an incremental pass that leaves whatever a connection storm promoted and then dropped;
+     * a heap dump collects completely first, so it takes one, to a file deleted at once.
      */
-    static void collectGarbage(long pid) {
-        jcmd(pid, "GC.run");
-    }
-
-    /** The heap a JVM uses, in KiB ({@code jcmd <pid> GC.heap_info}, which a native executable does not answer). */
-    static long heapUsedKib(long pid) {
-        Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("no heap use in jcmd " + pid + " GC.heap_info");
+    static void collectGarbage(long pid, boolean nativeExecutable) {
+        if (!nativeExecutable) {
+            jcmd(pid, "GC.run");
+            return;
         }
-        return Long.parseLong(used.group(1));
+        try {
+            Path directory = Files.createTempDirectory("eventgate-gc");
+            Path dump = directory.resolve("heap.hprof");
+            try {
+                jcmd(pid, "GC.heap_dump", dump.toString());
+            } finally {
+                Files.deleteIfExists(dump);
+                Files.delete(directory);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("no heap dump for a full collection in " + pid + ": " + e.getMessage(), e);
+        }
     }
 
-    private static String jcmd(long pid, String command) {
+    private static String jcmd(long pid, String... command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
-                    .start();
+            List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+            line.addAll(List.of(command));
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
-                throw new IllegalStateException(jcmd + " " + pid + " " + command + " failed: " + output);
+                throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
             }
             return output;
         } catch (IOException e) {

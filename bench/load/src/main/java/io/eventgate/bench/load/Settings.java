@@ -15,10 +15,11 @@ import java.util.Map;
  * {@code -Denv.QUARKUS_EVENT_LOGGER__DELIVERIES__STRATEGIES=console}), and {@code -DserviceOptions="-Xmx384m ..."}
  * for its command line (JVM options of the jar, run-time options of a native executable). Idle sockets, for memory only:
  * {@code -Devents=0 -Dwarmup=0}, with {@code -DwarmSockets=N} to open and close N sockets before the first
- * memory reading.
+ * memory reading. {@code -Dclient=count}: sockets that only count the frames they read (see {@link FrameCounter}),
+ * for throughput when the checking client would take the cores the service needs.
  */
 record Settings(int nodes, int sockets, int rooms, int events, int warmup, int publishers, String scenario,
-        boolean redis, boolean stores, boolean auth, int rate, int away, int warmSockets, Path jar,
+        boolean redis, boolean stores, boolean auth, boolean countFrames, int rate, int away, int warmSockets, Path jar,
         Map<String, String> serviceEnv, List<String> serviceOptions) {
 
     static Settings fromSystemProperties() {
@@ -31,7 +32,8 @@ record Settings(int nodes, int sockets, int rooms, int events, int warmup, int p
                 Integer.getInteger("warmup", 5_000),
                 Integer.getInteger("publishers", 8), System.getProperty("scenario", "rooms"),
                 "redis".equals(System.getProperty("fanout", nodes > 1 ? "redis" : "local")),
-                Boolean.getBoolean("stores"), Boolean.getBoolean("auth"), Integer.getInteger("rate", 500),
+                Boolean.getBoolean("stores"), Boolean.getBoolean("auth"),
+                "count".equals(System.getProperty("client", "check")), Integer.getInteger("rate", 500),
                 Integer.getInteger("away", 10), Integer.getInteger("warmSockets", 0),
                 Path.of(System.getProperty("jar", "app/target/quarkus-app/quarkus-run.jar")), env,
                 List.of(System.getProperty("serviceOptions", "").split(" ")).stream().filter(option -> !option.isBlank())
@@ -50,6 +52,7 @@ record Settings(int nodes, int sockets, int rooms, int events, int warmup, int p
         return scenario + (redis ? ", Redis backplane" : "")
                 + (stores ? " with the stores profile (MongoDB, Redis streams)" : "")
                 + (auth ? ", subscriber auth required (RS256 tokens)" : "")
+                + (countFrames ? ", sockets that count frames" : "")
                 + ": " + nodes + " replica(s), " + sockets + " sockets, " + rooms
                 + " rooms, " + events + " events, " + publishers + " publishers" + (serviceEnv.isEmpty() ? ""
                         : ", env " + serviceEnv) + (serviceOptions.isEmpty() ? "" : ", options " + serviceOptions);

@@ -184,7 +184,7 @@ final class Subscriber {
         return frame.length() >= prefix.length && indexOf(frame, prefix, 0) == 0;
     }
 
-    private static int indexOf(Buffer frame, byte[] key, int from) {
+    static int indexOf(Buffer frame, byte[] key, int from) {
         outer: for (int i = from; i <= frame.length() - key.length; i++) {
             for (int k = 0; k < key.length; k++) {
                 if (frame.getByte(i + k) != key[k]) {
