@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
  * Decides on a WebSocket handshake before the upgrade, with a problem document when it refuses
  * (403 for a page of a foreign origin, 503 while the node stops or has
  * {@code eventgate.socket.max-connections} sockets), and puts a
- * {@link FrameGuard} on every socket it admits.
+ * {@link FrameGuard} on every socket it admits and bounds its kernel send buffer.
  */
 @Singleton
 public class SocketAdmission {
@@ -35,6 +35,7 @@ public class SocketAdmission {
     private final EventgateMetrics metrics;
     private final Draining draining;
     private final int maxConnections;
+    private final int sendBuffer;
     private final FrameGuard.Settings guardSettings;
     private final OriginPolicy origins;
 
@@ -47,6 +48,7 @@ public class SocketAdmission {
         this.metrics = metrics;
         this.draining = draining;
         this.maxConnections = config.maxConnections();
+        this.sendBuffer = config.sendBuffer().asBigInteger().intValueExact();
         this.origins = new OriginPolicy(config.allowedOrigins());
         this.guardSettings = new FrameGuard.Settings(config.maxInboundRate(), maxMessageSize,
                 writer.write(new ServerFrame.Error("Over the limit of " + config.maxInboundRate()
@@ -78,7 +80,7 @@ public class SocketAdmission {
                     + " open sockets, its limit (eventgate.socket.max-connections); connect again later or elsewhere");
             return;
         }
-        VertxChannels.install(context.request(), new FrameGuard(guardSettings));
+        VertxChannels.install(context.request(), new FrameGuard(guardSettings), sendBuffer);
         VertxChannels.hold(context);
         context.next();
     }

@@ -35,6 +35,18 @@ public interface SocketConfig {
     MemorySize maxPendingBytes();
 
     /**
+     * The kernel's send buffer of each WebSocket connection ({@code SO_SNDBUF}). Left to itself,
+     * Linux grows the buffer of a connection whose client stops reading up to
+     * {@code net.ipv4.tcp_wmem}'s maximum (4 MiB by default), memory that counts against the pod's
+     * limit and that {@code max-pending-bytes} does not see; bounded, a stalled client holds at most
+     * about twice this in the kernel (Linux doubles it for its bookkeeping) on top of
+     * {@code max-pending-bytes}, and is found slow sooner. A client a round trip away cannot
+     * receive faster than about this much per round trip. {@code 0} leaves it to the kernel.
+     */
+    @WithDefault("128K")
+    MemorySize sendBuffer();
+
+    /**
      * The most open sockets on this node; past it a handshake gets 503.
      */
     @WithDefault("100000")

@@ -2,6 +2,7 @@ package io.eventgate.socket;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.util.AttributeKey;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,9 +33,15 @@ final class VertxChannels {
     private VertxChannels() {
     }
 
-    /** Adds {@code guard} (with a UTF-8 validator before it) in front of Vert.x's connection handler. */
-    static void install(HttpServerRequest request, FrameGuard guard) {
+    /**
+     * Adds {@code guard} (with a UTF-8 validator before it) in front of Vert.x's connection handler,
+     * and sets the connection's kernel send buffer to {@code sendBuffer} bytes unless it is 0.
+     */
+    static void install(HttpServerRequest request, FrameGuard guard, int sendBuffer) {
         Channel channel = channel(request);
+        if (sendBuffer > 0) {
+            channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
+        }
         if (channel.pipeline().get(FrameGuard.NAME) == null) {
             channel.pipeline().addBefore(VERTX_HANDLER, FrameGuard.NAME, guard);
             channel.pipeline().addBefore(FrameGuard.NAME, FrameGuard.UTF8_VALIDATOR, guard.utf8Validator());

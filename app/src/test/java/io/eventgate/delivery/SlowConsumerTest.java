@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.eventgate.support.Metrics;
@@ -15,6 +16,7 @@ import io.eventgate.support.Publish;
 import io.eventgate.support.TestSocket;
 import io.eventgate.testing.RawSocket;
 import io.eventgate.testing.RawSocket.Frame;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,5 +55,32 @@ class SlowConsumerTest {
             assertThat(close.closeCode()).isEqualTo(1008);
             assertThat(close.closeReason()).startsWith("slow consumer");
         }
+    }
+
+    /**
+     * What a stalled client makes the node hold is bounded in the kernel too: its connection's send
+     * buffer ({@code eventgate.socket.send-buffer}, which Linux doubles) besides
+     * {@code max-pending-bytes}. Left to the kernel, the send buffer of a connection whose client
+     * stops reading grows to 4 MiB, and the socket would be closed only after about 5 MiB.
+     */
+    @Test
+    void aStalledSocketHoldsNoMoreThanItsPendingBytesAndItsSendBuffer() throws Exception {
+        double closedBefore = Metrics.value(CLOSED);
+        long maxPending = ConfigProvider.getConfig().getValue("eventgate.socket.max-pending-bytes", MemorySize.class)
+                .asLongValue();
+        long sendBuffer = ConfigProvider.getConfig().getValue("eventgate.socket.send-buffer", MemorySize.class)
+                .asLongValue();
+        String data = "x".repeat(10_000);
+        long publishedBytes = 0;
+        try (RawSocket paused = RawSocket.connect(base, "", Map.of(), 4096)) {
+            for (int i = 0; i < 1_000 && Metrics.value(CLOSED) == closedBefore; i++) {
+                Publish.accepted("{\"event\":\"big\",\"data\":{\"pad\":\"" + data + "\"}}");
+                publishedBytes += data.length();
+            }
+            assertThat(Metrics.value(CLOSED)).as("slow sockets closed").isEqualTo(closedBefore + 1);
+        }
+        // The client's own receive buffer (4 KiB asked, a little more given) and the events published
+        // while the last delivery was on its way take the rest of the margin.
+        assertThat(publishedBytes).isLessThan(maxPending + 2 * sendBuffer + 512 * 1024);
     }
 }

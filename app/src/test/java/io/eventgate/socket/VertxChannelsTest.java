@@ -70,7 +70,7 @@ class VertxChannelsTest {
         server = vertx.createHttpServer(options).requestHandler(request -> {
             Channel connection = ((ConnectionBase) request.connection()).channel();
             before.accept(connection);
-            VertxChannels.install(request, new FrameGuard(settings));
+            VertxChannels.install(request, new FrameGuard(settings), 0);
             wire.complete(VertxChannels.wire(request));
             channel.complete(connection);
             request.toWebSocket().onSuccess(opened -> {
