@@ -46,7 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Whether {@code artifact} is a native executable rather than a jar. */
-    public static boolean nativeExecutable(Path artifact) {
+    private static boolean nativeExecutable(Path artifact) {
         return !artifact.toString().endsWith(".jar");
     }
 
