@@ -41,7 +41,8 @@ public interface SocketConfig {
      * limit and that {@code max-pending-bytes} does not see; bounded, a stalled client holds at most
      * about twice this in the kernel (Linux doubles it for its bookkeeping) on top of
      * {@code max-pending-bytes}, and is found slow sooner. A client a round trip away cannot
-     * receive faster than about this much per round trip. {@code 0} leaves it to the kernel.
+     * receive faster than about this much per round trip. The kernel caps it at
+     * {@code net.core.wmem_max} (208 KiB by default) without a word. {@code 0} leaves it to the kernel.
      */
     @WithDefault("128K")
     MemorySize sendBuffer();
