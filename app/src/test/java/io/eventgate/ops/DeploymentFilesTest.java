@@ -29,6 +29,8 @@ class DeploymentFilesTest {
 
     private static final Path ROOT = Path.of("..");
     private static final int PORT = 8080;
+    /** What an idle socket costs a pod: the native executable's RSS and the kernel's socket structures. */
+    private static final long IDLE_SOCKET_BYTES = 21 * 1024;
 
     @Test
     void theBaseRendersADeploymentWhoseProbesAndPortsAreTheService() throws Exception {
@@ -55,6 +57,11 @@ class DeploymentFilesTest {
                 .isEqualTo(config.path("metadata").path("name").asText());
         assertThat(config.path("data").path("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText()).as("JSON logs in the cluster")
                 .isEqualTo("true");
+        // A connection flood meets the socket limit before the memory limit: idle sockets (about 21 KiB
+        // each, service and kernel, measured with the native executable) fill at most half of it.
+        long sockets = Long.parseLong(config.path("data").path("EVENTGATE_SOCKET_MAX_CONNECTIONS").asText());
+        assertThat(sockets * IDLE_SOCKET_BYTES).as("idle sockets at the limit")
+                .isLessThanOrEqualTo(bytes(container.path("resources").path("limits").path("memory").asText()) / 2);
 
         JsonNode service = only(objects, "Service", "eventgate");
         assertThat(service.path("spec").path("ports").get(0).path("targetPort").asText())
@@ -131,5 +138,15 @@ class DeploymentFilesTest {
             }
         }
         return "";
+    }
+
+    /** Bytes of a Kubernetes memory quantity in {@code Mi} or {@code Gi}. */
+    private static long bytes(String quantity) {
+        long mebi = 1024 * 1024;
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024 * mebi;
+        }
+        assertThat(quantity).as("a memory limit in Mi or Gi").endsWith("Mi");
+        return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * mebi;
     }
 }
