@@ -79,6 +79,7 @@ public class EventSocket {
         Optional<String> since = query.getOrDefault("since", List.of()).stream().filter(value -> !value.isEmpty())
                 .findFirst();
         SocketWire wire = connection.userData().get(HandshakeHandOver.WIRE);
+        wire.opened();
         Member member = registry.open(connection, VertxContext.getRootContext(Vertx.currentContext()), wire, subscriber,
                 since.isPresent());
         if (subscriber != null) {

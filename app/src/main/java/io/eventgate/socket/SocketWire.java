@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
+import io.vertx.core.MultiMap;
 
 /**
  * Writes frames encoded by {@link TextFrames} to one socket's Netty channel below where Vert.x
@@ -28,13 +29,32 @@ public final class SocketWire {
     private final ChannelPromise unwatched;
     /** Chosen at the first frame after the upgrade; read and written on the socket's event loop only. */
     private FrameOutlet outlet;
+    /** The handshake request's own header map until {@link #opened()}; on the socket's event loop only. */
+    private MultiMap handshakeHeaders;
 
-    /** A wire that writes below {@code guardContext}, the context of the socket's {@code guard}. */
-    SocketWire(ChannelHandlerContext guardContext, FrameGuard guard) {
+    /**
+     * A wire that writes below {@code guardContext}, the context of the socket's {@code guard}, for the
+     * socket that a handshake with {@code handshakeHeaders} becomes.
+     */
+    SocketWire(ChannelHandlerContext guardContext, FrameGuard guard, MultiMap handshakeHeaders) {
         this.channel = guardContext.channel();
         this.guardContext = guardContext;
         this.guard = guard;
         this.unwatched = new VoidChannelPromise(channel, false);
+        this.handshakeHeaders = handshakeHeaders;
+    }
+
+    /**
+     * Empties the handshake's header map once the socket is open. Vert.x's WebSocket keeps the upgrade
+     * request's own map for the socket's life ({@code ServerWebSocket.headers()}), and websockets-next
+     * has made its copy ({@code HandshakeRequest.headers()}) before the socket opens; eventgate reads
+     * neither afterwards, and an idle socket would otherwise keep both, header names twice over.
+     */
+    public void opened() {
+        if (handshakeHeaders != null) {
+            handshakeHeaders.clear();
+            handshakeHeaders = null;
+        }
     }
 
     /** Whether the socket still takes data frames: its connection is open and no close frame has left. */

@@ -19,8 +19,9 @@ import io.vertx.ext.web.RoutingContext;
  * the handlers before it after the upgrade) is checked by {@code VertxChannelsTest}, which fails when
  * an upgrade changes it.
  * <p>
- * It also lets go of what websockets-next would keep of a handshake ({@link #release}); that it then
- * keeps nothing of it is checked by {@code HandshakeReleaseTest}.
+ * It also lets go of what websockets-next would keep of a handshake ({@link #release}), and the wire
+ * it makes of the headers Vert.x would ({@link SocketWire#opened}); that the socket then keeps
+ * neither is checked by {@code HandshakeReleaseTest}.
  */
 final class VertxChannels {
 
@@ -76,7 +77,7 @@ final class VertxChannels {
         if (context == null || !(context.handler() instanceof FrameGuard guard)) {
             throw new IllegalStateException("No '" + FrameGuard.NAME + "' in " + channel.pipeline().names());
         }
-        return new SocketWire(context, guard);
+        return new SocketWire(context, guard, request.headers());
     }
 
     private static Channel channel(HttpServerRequest request) {
