@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.eventgate.config.EventgateConfig;
 import io.eventgate.support.Metrics;
 import io.eventgate.support.Publish;
 import io.eventgate.support.TestSocket;
 import io.eventgate.testing.RawSocket;
 import io.eventgate.testing.RawSocket.Frame;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,6 +33,9 @@ class SlowConsumerTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    EventgateConfig config;
 
     @Test
     void aSocketThatStopsReadingIsClosedAndTheOthersGetEveryEvent() throws Exception {
@@ -66,10 +70,8 @@ class SlowConsumerTest {
     @Test
     void aStalledSocketHoldsNoMoreThanItsPendingBytesAndItsSendBuffer() throws Exception {
         double closedBefore = Metrics.value(CLOSED);
-        long maxPending = ConfigProvider.getConfig().getValue("eventgate.socket.max-pending-bytes", MemorySize.class)
-                .asLongValue();
-        long sendBuffer = ConfigProvider.getConfig().getValue("eventgate.socket.send-buffer", MemorySize.class)
-                .asLongValue();
+        long maxPending = config.socket().maxPendingBytes().asLongValue();
+        long sendBuffer = config.socket().sendBuffer().asLongValue();
         String data = "x".repeat(10_000);
         long publishedBytes = 0;
         try (RawSocket paused = RawSocket.connect(base, "", Map.of(), 4096)) {
